@@ -1,0 +1,301 @@
+"""Mentions: find every gazetteer place a report names, and what it lacks.
+
+One leftmost-longest Aho-Corasick pass over the normalised text finds the
+names (so 中关村科学城 beats 中关村 and links never overlap). Small rules on
+top handle what reports write that is not a plain name: context-scoped
+aliases (北区 in the 中关村科学城 paragraph), phase suffixes and their
+enumerations (东升科技园二期、三期), shared heads and suffixes in 、-lists
+(吴店、长阳、窦店客运站; 西二、三环路), paired directions (东西水磨), and
+organisation or event names that contain a place (中关村论坛) which are not
+links. The matcher is a pure function of (text, automaton), so a corpus run
+can build the automaton once and ship it to workers.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .gazetteer import Place
+from .model import Mention, Report, Unlinked
+from .normalize import Normalized, fold, normalize
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+# A place name followed by one of these names an organisation or an event.
+ORG_SUFFIXES: tuple[str, ...] = (
+    "论坛", "人民政府", "区政府", "政府", "管委会", "委员会", "办事处", "公司", "集团", "协会", "大会",
+)
+_PHASE = re.compile(r"[一二三四五六七八九十\d]{1,2}期")
+_PHASE_ENUM = re.compile(r"[、和及与]([一二三四五六七八九十\d]{1,2}期)")
+_ENUM_LIST = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]+(?:、[\u4e00-\u9fff0-9A-Za-z]+)+")
+_DIRECTIONS = "东西南北"
+_SENTENCE_END = "。！？!?；;\n"
+BLOCKLIST_PATH = Path(__file__).with_name("data") / "not_places.txt"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A match in normalised coordinates, before mapping back to the text."""
+
+    start: int
+    end: int
+    place_id: str
+    method: str
+
+
+@dataclass(frozen=True)
+class LinkResult:
+    report: Report
+    mentions: tuple[Mention, ...]
+    unlinked: tuple[Unlinked, ...]
+    places: gpd.GeoDataFrame  # linked places (groups expanded), with a `programmes` column
+
+
+def _blocklist() -> tuple[str, ...]:
+    if not BLOCKLIST_PATH.exists():
+        return ()
+    lines = BLOCKLIST_PATH.read_text(encoding="utf-8").splitlines()
+    return tuple(s for ln in lines if (s := ln.split("#", 1)[0].strip()))
+
+
+class Matcher:
+    """The automaton over every name, alias and blocked phrase of a gazetteer."""
+
+    def __init__(self, places: Iterable[Place], blocked: Iterable[str] | None = None) -> None:
+        import ahocorasick_rs
+
+        # Sorted by id so results never depend on the CSV's row order.
+        self.places: dict[str, Place] = {p.id: p for p in sorted(places, key=lambda p: p.id)}
+        names: dict[str, tuple[str, str]] = {}
+        for p in self.places.values():
+            for n, method in ((p.name, "exact"), *((a, "alias") for a in p.aliases)):
+                key = fold(n)
+                if key and (key not in names or (method == "exact" and names[key][1] == "alias")):
+                    names[key] = (p.id, method)
+        self.names = names
+        for phrase in _blocklist() if blocked is None else blocked:
+            names.setdefault(fold(phrase), ("", "blocked"))
+        self.patterns: list[str] = list(names)
+        self.automaton = ahocorasick_rs.AhoCorasick(
+            self.patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+        ) if self.patterns else None
+        self.scoped: list[tuple[str, str, str]] = sorted(
+            (fold(alias), fold(context), p.id) for p in self.places.values() for alias, context in p.scoped_aliases
+        )
+        self.scoped_automaton = ahocorasick_rs.AhoCorasick(
+            [a for a, _, _ in self.scoped], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+        ) if self.scoped else None
+
+    def lookup(self, s: str) -> str | None:
+        entry = self.names.get(s)
+        return entry[0] if entry and entry[1] != "blocked" else None
+
+    def find(self, norm: str, lo: int = 0, hi: int | None = None) -> list[Hit]:
+        """All hits in ``norm[lo:hi]``; non-overlapping, sorted by start."""
+        hi = len(norm) if hi is None else hi
+        region = norm[lo:hi]
+        hits: list[Hit] = []
+        if self.automaton is not None:
+            for idx, s, e in self.automaton.find_matches_as_indexes(region):
+                pid, method = self.names[self.patterns[idx]]
+                if method == "blocked" or region.startswith(ORG_SUFFIXES, e):
+                    continue
+                hits.append(Hit(s + lo, e + lo, pid, method))
+        hits = self._scoped_hits(norm, lo, hi, hits)
+        return self._expand(norm, lo, hi, hits)
+
+    def _scoped_hits(self, norm: str, lo: int, hi: int, hits: list[Hit]) -> list[Hit]:
+        if self.scoped_automaton is None:
+            return hits
+        region = norm[lo:hi]
+        taken = _Spans(hits)
+        for idx, s, e in self.scoped_automaton.find_matches_as_indexes(region):
+            alias, context, pid = self.scoped[idx]
+            p_start = region.rfind("\n", 0, s) + 1
+            p_end = region.find("\n", e)
+            paragraph = region[p_start : p_end if p_end >= 0 else len(region)]
+            if context in paragraph and taken.free(s + lo, e + lo):
+                hit = Hit(s + lo, e + lo, pid, "scoped-alias")
+                taken.add(hit)
+        return taken.hits
+
+    def _expand(self, norm: str, lo: int, hi: int, hits: list[Hit]) -> list[Hit]:
+        taken = _Spans(hits)
+        for h in list(taken.hits):
+            # 稻香湖再生水厂二期: the phase belongs to the mention …
+            m = _PHASE.match(norm, h.end, hi)
+            if m:
+                taken.replace(h, Hit(h.start, m.end(), h.place_id, h.method))
+                pos = m.end()
+                # … and 二期、三期 names the same place again.
+                while (m2 := _PHASE_ENUM.match(norm, pos, hi)) and taken.free(m2.start(1), m2.end(1)):
+                    taken.add(Hit(m2.start(1), m2.end(1), h.place_id, "enumeration"))
+                    pos = m2.end()
+            # 东西水磨 = 东水磨 + 西水磨
+            if h.start - 1 >= lo and norm[h.start] in _DIRECTIONS and norm[h.start - 1] in _DIRECTIONS:
+                pid = self.lookup(norm[h.start - 1] + norm[h.start + 1 : h.end])
+                if pid and norm[h.start - 1] != norm[h.start] and taken.free(h.start - 1, h.start):
+                    taken.add(Hit(h.start - 1, h.start, pid, "enumeration"))
+        for m in _ENUM_LIST.finditer(norm, lo, hi):
+            self._expand_list(m, taken)
+        return taken.hits
+
+    def _expand_list(self, m: re.Match[str], taken: _Spans) -> None:
+        """吴店、长阳、窦店客运站 and 西二、三环路: items share a head or suffix."""
+        items: list[tuple[int, int]] = []
+        pos = m.start()
+        for piece in m.group().split("、"):
+            items.append((pos, pos + len(piece)))
+            pos += len(piece) + 1
+        text = m.string
+        last_s, last_e = items[-1]
+        last_hit = taken.covering(last_s, last_e)
+        if last_hit is not None:
+            last_s, last_e = last_hit.start, last_hit.end
+        last = text[last_s:last_e]
+        first_s, first_e = items[0]
+        for i, (s, e) in enumerate(items[:-1]):
+            if not taken.free(s, e) and taken.covering(s, e) is not None and taken.covering(s, e).end >= e:
+                continue
+            item = text[s:e]
+            # Tails of the first item, since it may still carry the verb: 推进吴店.
+            tails = [item[k:] for k in range(len(item))] if i == 0 else [item]
+            for tail in tails:
+                found = next((self.lookup(tail + last[k:]) for k in range(1, len(last))
+                              if self.lookup(tail + last[k:])), None)
+                if found and taken.free(e - len(tail), e):
+                    taken.add(Hit(e - len(tail), e, found, "enumeration"))
+                    break
+        # The items after the first may share the first item's head: 西二、三环路.
+        first = text[first_s:first_e]
+        for s, e in items[1:]:
+            if not taken.free(s, e):
+                continue
+            item = text[s:e]
+            for k in range(len(first) - 1, 0, -1):
+                pid = self.lookup(first[-k - 1 : -1] + item) if k < len(first) else None
+                if pid:
+                    taken.add(Hit(s, e, pid, "enumeration"))
+                    break
+
+
+class _Spans:
+    """Non-overlapping hits kept sorted, with cheap overlap tests."""
+
+    def __init__(self, hits: Iterable[Hit]) -> None:
+        self.hits: list[Hit] = sorted(hits, key=lambda h: h.start)
+
+    def _starts(self) -> list[int]:
+        return [h.start for h in self.hits]
+
+    def free(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self._starts(), start)
+        if i > 0 and self.hits[i - 1].end > start:
+            return False
+        return not (i < len(self.hits) and self.hits[i].start < end)
+
+    def covering(self, start: int, end: int) -> Hit | None:
+        for h in self.hits:
+            if h.start < end and start < h.end:
+                return h
+        return None
+
+    def add(self, hit: Hit) -> None:
+        bisect.insort(self.hits, hit, key=lambda h: h.start)
+
+    def replace(self, old: Hit, new: Hit) -> None:
+        self.hits[self.hits.index(old)] = new
+
+
+# --- report-level linking --------------------------------------------------------------------
+
+
+def sentence_at(text: str, start: int, end: int) -> str:
+    a = max(text.rfind(ch, 0, start) for ch in _SENTENCE_END) + 1
+    bs = [i for ch in _SENTENCE_END if (i := text.find(ch, end)) >= 0]
+    b = min(bs) + 1 if bs else len(text)
+    return text[a:b].strip()
+
+
+@dataclass
+class _Context:
+    report: Report
+    nz: Normalized
+
+    @cached_property
+    def section_starts(self) -> list[int]:
+        return [s.start for s in self.report.sections]
+
+    def section_path(self, offset: int) -> tuple[str, ...]:
+        p = self.report.programme_at(offset)
+        if p is not None:
+            return p.section_path
+        i = bisect.bisect_right(self.section_starts, offset) - 1
+        return (self.report.sections[i].title,) if i >= 0 else ("",)
+
+
+def find_mentions(report: Report, matcher: Matcher, nz: Normalized | None = None) -> list[Mention]:
+    nz = nz or normalize(report.text)
+    ctx = _Context(report, nz)
+    lo = nz.to_norm(report.body[0])
+    hi = nz.to_norm(report.body[1])
+    mentions: list[Mention] = []
+    for h in matcher.find(nz.norm, lo, hi):
+        start, end = nz.span(h.start, h.end)
+        place = matcher.places[h.place_id]
+        prog = report.programme_at(start)
+        mentions.append(Mention(
+            surface=report.text[start:end], place_id=place.id, name=place.name, start=start, end=end,
+            method=h.method, programme=prog.index if prog else None,
+            sentence=sentence_at(report.text, start, end), section_path=ctx.section_path(start),
+        ))
+    return mentions
+
+
+def find_unlinked(report: Report, mentions: Sequence[Mention], matcher: Matcher,
+                  nz: Normalized | None = None) -> list[Unlinked]:
+    from .unplaced import candidates
+
+    nz = nz or normalize(report.text)
+    lo, hi = nz.to_norm(report.body[0]), nz.to_norm(report.body[1])
+    taken = [(nz.to_norm(m.start), nz.to_norm(m.end)) for m in mentions]
+    out: list[Unlinked] = []
+    for s, e, kind in candidates(nz.norm, lo, hi, taken, known=matcher.names):
+        start, end = nz.span(s, e)
+        prog = report.programme_at(start)
+        out.append(Unlinked(report.text[start:end], start, end, kind, prog.index if prog else None,
+                            sentence_at(report.text, start, end)))
+    return out
+
+
+def linked_places(mentions: Sequence[Mention], matcher: Matcher) -> gpd.GeoDataFrame:
+    """The places the mentions name, groups expanded to their parts."""
+    from .gazetteer import to_geodataframe
+
+    progs: dict[str, set[int]] = {}
+    for m in mentions:
+        place = matcher.places[m.place_id]
+        ids = [pid for pid in place.parts if pid in matcher.places] if place.kind == "group" else [place.id]
+        for pid in ids:
+            progs.setdefault(pid, set())
+            if m.programme is not None:
+                progs[pid].add(m.programme)
+    gdf = to_geodataframe(matcher.places[pid] for pid in sorted(progs))
+    gdf["programmes"] = [sorted(progs[pid]) for pid in gdf.index]
+    return gdf
+
+
+def link(report: Report, places: Iterable[Place] | Matcher) -> LinkResult:
+    """Link a report against a gazetteer (Places, or a prebuilt Matcher)."""
+    matcher = places if isinstance(places, Matcher) else Matcher(places)
+    nz = normalize(report.text)
+    mentions = find_mentions(report, matcher, nz)
+    unlinked = find_unlinked(report, mentions, matcher, nz)
+    return LinkResult(report, tuple(mentions), tuple(unlinked), linked_places(mentions, matcher))

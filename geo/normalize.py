@@ -1,0 +1,96 @@
+"""A matching copy of the report text, with a map back to the text as shown.
+
+Reports arrive in traditional characters, with full-width or half-width
+punctuation, CJK or ASCII quotes, and sometimes with pinyin spliced into words
+(``中關(guān)村``). Matching runs on a normalised copy; every offset found there
+maps back through ``orig`` so mentions still index ``Report.text``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from array import array
+from dataclasses import dataclass
+from pathlib import Path
+
+# Tone-marked pinyin in brackets right after a CJK character, as some web
+# copies insert for rare characters. Plain ASCII words in brackets are kept:
+# they may be real content, e.g. "(AI)".
+_PINYIN_SPLICE = re.compile(
+    r"(?<=[\u4e00-\u9fff])[(（]([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)[)）]"
+)
+
+_PUNCT = {
+    "\u3000": " ",
+    "\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'",
+    "\u300c": '"', "\u300d": '"', "\u300e": '"', "\u300f": '"',
+    "\u2014": "-", "\u2013": "-", "\u2015": "-", "\uff5e": "~",
+    "\u00a0": " ",
+}
+
+
+@functools.cache
+def _table() -> dict[int, str]:
+    """Full-width ASCII -> ASCII, quotes unified, traditional -> simplified (char by char)."""
+    table: dict[int, str] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
+    table.update({ord(k): v for k, v in _PUNCT.items()})
+    table.update(_t2s_chars())
+    return table
+
+
+def _t2s_chars() -> dict[int, str]:
+    # OpenCC's own character table; phrase-level conversion would change
+    # lengths, and one-to-one characters are what place names need.
+    try:
+        import opencc
+    except ImportError:  # matching then works on simplified text only
+        return {}
+    path = Path(opencc.__file__).with_name("dictionary") / "TSCharacters.txt"
+    table: dict[int, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        trad, _, simp = line.partition("\t")
+        simp = simp.split(" ")[0]
+        if len(trad) == 1 and len(simp) == 1 and trad != simp:
+            table[ord(trad)] = simp
+    return table
+
+
+def fold(s: str) -> str:
+    """Normalise a gazetteer name the same way as report text (no deletions)."""
+    return s.translate(_table())
+
+
+@dataclass(frozen=True)
+class Normalized:
+    text: str  # the text as shown
+    norm: str  # the matching copy
+    orig: array  # orig[i] = index in text of norm[i]; orig[len(norm)] = len(text)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of ``norm`` back to ``text``."""
+        return self.orig[start], self.orig[end - 1] + 1 if end > start else self.orig[start]
+
+    def to_norm(self, offset: int) -> int:
+        """The first norm index at or after a text offset."""
+        import bisect
+
+        return bisect.bisect_left(self.orig, offset, 0, len(self.norm))
+
+
+def normalize(text: str) -> Normalized:
+    folded = text.translate(_table())
+    deletions = [m.span() for m in _PINYIN_SPLICE.finditer(text)]
+    if not deletions:
+        orig = array("l", range(len(text) + 1))
+        return Normalized(text, folded, orig)
+    pieces: list[str] = []
+    orig = array("l")
+    pos = 0
+    for a, b in deletions:
+        pieces.append(folded[pos:a])
+        orig.extend(range(pos, a))
+        pos = b
+    pieces.append(folded[pos:])
+    orig.extend(range(pos, len(text) + 1))
+    return Normalized(text, "".join(pieces), orig)
