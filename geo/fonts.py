@@ -97,8 +97,7 @@ def find_cjk_font() -> Path | None:
         if found is not None:
             return found
         warnings.warn(
-            f"{ENV_VAR}={override!r} is not a readable font with Chinese glyphs; "
-            "searching the usual places instead",
+            f"{ENV_VAR}={override!r} is not a readable font with Chinese glyphs; searching the usual places instead",
             MissingCJKFontWarning,
             stacklevel=2,
         )
@@ -171,9 +170,7 @@ def _from_matplotlib(families: tuple[str, ...]) -> list[Path]:
 def _weight(weight: int | str) -> int:
     if isinstance(weight, int):
         return weight
-    return {"light": 300, "normal": 400, "regular": 400, "medium": 500, "bold": 700}.get(
-        str(weight).lower(), 400
-    )
+    return {"light": 300, "normal": 400, "regular": 400, "medium": 500, "bold": 700}.get(str(weight).lower(), 400)
 
 
 def _face(path: Path) -> tuple[int, str] | None:

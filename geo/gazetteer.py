@@ -53,6 +53,7 @@ PRECISIONS: dict[str, str] = {
     "approximate": "the right neighbourhood, within about a kilometre",
     "centroid": "the centre of an area, not a specific site",
     "proxy": "a nearby landmark standing in for the place",
+    "unplaced": "known name, no honest coordinate yet: lat/lon empty, note says why",
 }
 CRS_NAMES: tuple[str, ...] = ("wgs84", "gcj02", "bd09")
 FLAGS: dict[str, str] = {
@@ -232,8 +233,11 @@ def parse_row(row: Mapping[str, str], line: int = 0) -> tuple[Place | None, list
             problems.append(f"unknown flag {f!r}; use one of {', '.join(FLAGS)}")
     lat = _number(row, "lat", -90, 90, problems)
     lon = _number(row, "lon", -180, 180, problems)
-    if kind != "group" and (lat is None or lon is None) and not any(p.startswith(("lat", "lon")) for p in problems):
-        problems.append("missing lat/lon; give the WGS-84 point (only kind=group rows may leave it empty)")
+    placeable = kind != "group" and precision != "unplaced"
+    if placeable and (lat is None or lon is None) and not any(p.startswith(("lat", "lon")) for p in problems):
+        problems.append("missing lat/lon; give the WGS-84 point (or precision=unplaced with the reason in note)")
+    if precision == "unplaced" and not get("note"):
+        problems.append("precision=unplaced needs a note saying why the place has no coordinate")
     scoped: list[tuple[str, str]] = []
     for item in split_list(get("scoped_aliases")):
         alias, sep, context = item.partition("@")
@@ -395,6 +399,10 @@ def place_geometry(place: Place):  # -> shapely geometry
     if place.wkt:
         return shapely_wkt.loads(place.wkt)
     return Point(place.lon, place.lat) if place.lat is not None and place.lon is not None else None
+
+
+def is_placed(place: Place) -> bool:
+    return place.lat is not None and place.lon is not None and place.precision != "unplaced"
 
 
 def to_geodataframe(places: Iterable[Place]) -> gpd.GeoDataFrame:

@@ -21,7 +21,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .gazetteer import Place
+from .gazetteer import Place, is_placed
 from .model import Mention, Report, Unlinked
 from .normalize import Normalized, fold, normalize
 
@@ -56,6 +56,9 @@ class LinkResult:
     mentions: tuple[Mention, ...]
     unlinked: tuple[Unlinked, ...]
     places: gpd.GeoDataFrame  # linked places (groups expanded), with a `programmes` column
+    # Rows the report names that the gazetteer knows but cannot place honestly
+    # (precision=unplaced); their note says why.
+    unplaced_places: tuple[Place, ...] = ()
 
 
 def _blocklist() -> tuple[str, ...]:
@@ -275,10 +278,8 @@ def find_unlinked(report: Report, mentions: Sequence[Mention], matcher: Matcher,
     return out
 
 
-def linked_places(mentions: Sequence[Mention], matcher: Matcher) -> gpd.GeoDataFrame:
-    """The places the mentions name, groups expanded to their parts."""
-    from .gazetteer import to_geodataframe
-
+def named_places(mentions: Sequence[Mention], matcher: Matcher) -> dict[str, set[int]]:
+    """Place id -> programmes naming it, groups expanded to their parts."""
     progs: dict[str, set[int]] = {}
     for m in mentions:
         place = matcher.places[m.place_id]
@@ -287,7 +288,14 @@ def linked_places(mentions: Sequence[Mention], matcher: Matcher) -> gpd.GeoDataF
             progs.setdefault(pid, set())
             if m.programme is not None:
                 progs[pid].add(m.programme)
-    gdf = to_geodataframe(matcher.places[pid] for pid in sorted(progs))
+    return progs
+
+
+def linked_places(progs: dict[str, set[int]], matcher: Matcher) -> gpd.GeoDataFrame:
+    from .gazetteer import to_geodataframe
+
+    placed = [matcher.places[pid] for pid in sorted(progs) if is_placed(matcher.places[pid])]
+    gdf = to_geodataframe(placed)
     gdf["programmes"] = [sorted(progs[pid]) for pid in gdf.index]
     return gdf
 
@@ -298,4 +306,6 @@ def link(report: Report, places: Iterable[Place] | Matcher) -> LinkResult:
     nz = normalize(report.text)
     mentions = find_mentions(report, matcher, nz)
     unlinked = find_unlinked(report, mentions, matcher, nz)
-    return LinkResult(report, tuple(mentions), tuple(unlinked), linked_places(mentions, matcher))
+    progs = named_places(mentions, matcher)
+    unplaced = tuple(matcher.places[pid] for pid in sorted(progs) if not is_placed(matcher.places[pid]))
+    return LinkResult(report, tuple(mentions), tuple(unlinked), linked_places(progs, matcher), unplaced)

@@ -1,0 +1,248 @@
+"""``geo build``: report -> mentions -> places -> maps and exports, atomically.
+
+Everything is written into a temporary folder beside the output folder, which
+replaces it only when the whole build succeeded; a failed build leaves the
+previous maps intact.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import OutputError
+from .gazetteer import Place, load_places
+from .link import LinkResult, Matcher, link
+from .report import read_report
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_REPORT = ROOT / "reports" / "haidian-2021-12-15.txt"
+DEFAULT_PLACES = ROOT / "places.csv"
+DEFAULT_OUT = ROOT / "output"
+KEEP_IN_OUTPUT = ("README.md",)  # tracked files that live in output/
+
+
+@dataclass
+class Timings:
+    """Wall time per stage, for the benchmark and ``--timings``."""
+
+    stages: dict[str, float] = field(default_factory=dict)
+
+    @contextlib.contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        t0 = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.stages[name] = self.stages.get(name, 0.0) + time.perf_counter() - t0
+
+
+@dataclass(frozen=True)
+class BuildSummary:
+    out_dir: Path
+    results: tuple[LinkResult, ...]
+    files: tuple[Path, ...]
+    timings: dict[str, float]
+
+    def lines(self) -> list[str]:
+        out: list[str] = []
+        for r in self.results:
+            rep = r.report
+            out.append(f"{rep.title or rep.path}: {len(rep.programmes)} programmes, {len(r.mentions)} mentions, "
+                       f"{len(r.places)} places linked, {len(unique_unlinked(r))} names not in the gazetteer")
+            for p in r.unplaced_places:
+                out.append(f"  unplaced (known, no coordinate): {p.name} ({p.id}): {p.note}")
+            names = unique_unlinked(r)
+            if names:
+                out.append("  not in the gazetteer (add with `geo add NAME --at LAT,LON`): " + "、".join(names))
+        out.append(f"wrote {len(self.files)} files to {self.out_dir}")
+        return out
+
+
+def unique_unlinked(result: LinkResult) -> list[str]:
+    return list(dict.fromkeys(u.surface for u in result.unlinked))
+
+
+# --- exports -------------------------------------------------------------------------------------
+
+
+def places_geojson(result: LinkResult) -> str:
+    """Every linked place with the programmes that name it (deterministic text)."""
+    from shapely.geometry import mapping
+
+    progs = result.report.programmes
+    features = []
+    for pid, row in result.places.iterrows():
+        features.append({
+            "type": "Feature",
+            "id": pid,
+            "properties": {
+                "id": pid, "name": row["name"], "name_en": row["name_en"], "kind": row["kind"],
+                "precision": row["precision"], "crs_source": row["crs_source"], "source": row["source"],
+                "admin": row["admin"], "note": row["note"], "lat": row["lat"], "lon": row["lon"],
+                "programmes": [progs[i].title for i in row["programmes"]],
+                "programme_slugs": [progs[i].slug for i in row["programmes"]],
+                "mentions": sum(1 for m in result.mentions if m.place_id == pid),
+            },
+            "geometry": mapping(row.geometry),
+        })
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=1) + "\n"
+
+
+MENTION_COLUMNS = ("programme", "programme_title", "section", "surface", "place_id", "name", "method",
+                   "start", "end", "sentence")
+
+
+def mentions_csv(result: LinkResult) -> str:
+    progs = result.report.programmes
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(MENTION_COLUMNS)
+    for m in result.mentions:
+        p = progs[m.programme] if m.programme is not None else None
+        w.writerow([
+            "" if p is None else p.index + 1, "" if p is None else p.title, " / ".join(x for x in m.section_path if x),
+            m.surface, m.place_id, m.name, m.method, m.start, m.end, m.sentence,
+        ])
+    return buf.getvalue()
+
+
+def scan_dict(result: LinkResult) -> dict:
+    """The ``geo scan --json`` document (offsets index ``text``)."""
+    rep = result.report
+    by_prog: dict[int | None, list] = {}
+    for m in result.mentions:
+        by_prog.setdefault(m.programme, []).append(m)
+
+    def mention(m) -> dict:
+        return {"surface": m.surface, "place_id": m.place_id, "name": m.name, "start": m.start, "end": m.end,
+                "method": m.method, "sentence": m.sentence, "section_path": list(m.section_path)}
+
+    return {
+        "title": rep.title,
+        "path": rep.path,
+        "encoding": rep.encoding,
+        "text": rep.text,
+        "sections": [{"title": s.title, "number": s.number, "level": s.level, "start": s.start, "end": s.end}
+                     for s in rep.sections],
+        "programmes": [
+            {"index": p.index, "section": p.section, "section_path": list(p.section_path), "title": p.title,
+             "start": p.start, "end": p.end, "slug": p.slug,
+             "mentions": [mention(m) for m in by_prog.get(p.index, [])]}
+            for p in rep.programmes
+        ],
+        "other_mentions": [mention(m) for m in by_prog.get(None, [])],
+        "unlinked": [{"surface": u.surface, "start": u.start, "end": u.end, "kind": u.kind,
+                      "programme": u.programme, "sentence": u.sentence} for u in result.unlinked],
+        "unplaced_places": [{"id": p.id, "name": p.name, "reason": p.note} for p in result.unplaced_places],
+    }
+
+
+# --- the pipeline --------------------------------------------------------------------------------
+
+
+def link_reports(reports: Sequence[str | Path], places: Sequence[Place] | Matcher,
+                 timings: Timings | None = None) -> list[LinkResult]:
+    timings = timings or Timings()
+    with timings.stage("link"):
+        matcher = places if isinstance(places, Matcher) else Matcher(places)
+    results = []
+    for path in reports:
+        with timings.stage("read"):
+            report = read_report(path)
+        with timings.stage("link"):
+            results.append(link(report, matcher))
+    return results
+
+
+@contextlib.contextmanager
+def staged_dir(out_dir: Path) -> Iterator[Path]:
+    """A temp folder that replaces ``out_dir`` only if the block succeeds."""
+    out_dir = out_dir.resolve()
+    try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
+    except OSError as e:
+        raise OutputError(f"{out_dir}: cannot write the output folder ({e.strerror}); "
+                          "choose another with --out") from e
+    try:
+        yield tmp
+        for name in KEEP_IN_OUTPUT:
+            if (out_dir / name).is_file() and not (tmp / name).exists():
+                shutil.copy2(out_dir / name, tmp / name)
+        old = None
+        if out_dir.exists():
+            old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
+            os.replace(out_dir, old)
+        os.replace(tmp, out_dir)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except OSError as e:
+        raise OutputError(f"{out_dir}: could not write the maps ({e.strerror}); "
+                          "the previous maps are unchanged") from e
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def write_result(result: LinkResult, out: Path, *, embed: bool, images: bool, date: str | None,
+                 timings: Timings) -> list[Path]:
+    from . import maps
+
+    out.mkdir(parents=True, exist_ok=True)
+    files: list[Path] = []
+    with timings.stage("render"):
+        files += maps.write_site(result, out, embed=embed, images=images)
+    if images:
+        from .static import render_static
+
+        with timings.stage("images"):
+            files += render_static(result, out / "overview", date=date)
+            for p in result.report.programmes:
+                files += render_static(result, out / p.slug, programme=p.index, date=date)
+    with timings.stage("write"):
+        for name, text in (("places.geojson", places_geojson(result)), ("mentions.csv", mentions_csv(result))):
+            (out / name).write_text(text, encoding="utf-8")
+            files.append(out / name)
+    return files
+
+
+def build(
+    reports: Sequence[str | Path] = (),
+    *,
+    places: str | Path = DEFAULT_PLACES,
+    out_dir: str | Path = DEFAULT_OUT,
+    embed: bool = False,
+    images: bool = True,
+    date: str | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> BuildSummary:
+    """Build maps and exports for one or more reports (default: the sample).
+
+    One report is written straight into ``out_dir``; several go into one
+    subfolder each, named after the report file.
+    """
+    reports = list(reports) or [DEFAULT_REPORT]
+    timings = Timings()
+    with timings.stage("read"):
+        gazetteer = load_places(places)
+    results = link_reports(reports, gazetteer, timings)
+    files: list[Path] = []
+    out_dir = Path(out_dir)
+    with staged_dir(out_dir) as tmp:
+        for path, result in zip(reports, results, strict=True):
+            target = tmp if len(reports) == 1 else tmp / Path(str(path)).stem
+            if progress:
+                progress(f"writing {result.report.title or path}")
+            files += write_result(result, target, embed=embed, images=images, date=date, timings=timings)
+    final = [out_dir / f.relative_to(tmp) for f in files]
+    return BuildSummary(out_dir, tuple(results), tuple(final), dict(timings.stages))
