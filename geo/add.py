@@ -170,16 +170,36 @@ def parse_coords(text: str) -> ParsedCoords:
 
 
 def slugify(name: str) -> str:
-    """An ASCII id from a name: pinyin syllables and ASCII words joined by hyphens."""
+    """An ASCII id in the file's style: ``四季青镇`` -> ``sijiqing-zhen``.
+
+    Like pinyin place names (GB/T 16159), the specific part is written as one
+    word and generic suffixes (镇, 科学城, 北区, …) as words of their own.
+    """
+    name = unicodedata.normalize("NFKC", name).strip()
+    words: list[str] = []
+    # At most a zone (北区) and one generic suffix: 稻香湖再生水厂 is daoxianghu-zaishengshuichang.
+    for table in (_ZONE_SUFFIXES, _ID_SUFFIXES):
+        suffix = next((s for s in table if name.endswith(s) and len(name) - len(s) >= 2), None)
+        if suffix is not None:
+            words.insert(0, suffix)
+            name = name[: -len(suffix)]
+    words.insert(0, name)
     try:
         from pypinyin import lazy_pinyin
     except ImportError:  # still ASCII and stable, only less readable
         import hashlib
 
-        words = re.findall(r"[a-z0-9]+", name.lower())
-        return "-".join(words) or "place-" + hashlib.sha1(name.encode()).hexdigest()[:8]
-    words = [re.sub(r"[^a-z0-9]", "", s.lower()) for s in lazy_pinyin(unicodedata.normalize("NFKC", name))]
-    return "-".join(w for w in words if w) or "place"
+        ascii_words = re.findall(r"[a-z0-9]+", "".join(words).lower())
+        return "-".join(ascii_words) or "place-" + hashlib.sha1("".join(words).encode()).hexdigest()[:8]
+    out = []
+    for word in words:
+        # ASCII runs stay separate words; CJK syllables of one word are joined.
+        for chunk in re.findall(r"[A-Za-z0-9]+|[^A-Za-z0-9]+", word):
+            ascii_ = chunk.lower() if chunk.isascii() else "".join(lazy_pinyin(chunk))
+            ascii_ = re.sub(r"[^a-z0-9]", "", ascii_.lower())
+            if ascii_:
+                out.append(ascii_)
+    return "-".join(out) or "place"
 
 
 def unique_id(base: str, taken: Iterable[str]) -> str:
@@ -206,6 +226,17 @@ _KIND_SUFFIXES: tuple[tuple[str, str], ...] = tuple(
             "中学": "campus", "小学": "campus", "大厦": "campus", "商场": "mall", "广场": "mall",
         }.items(),
         key=lambda kv: -len(kv[0]),
+    )
+)
+
+
+_ZONE_SUFFIXES: tuple[str, ...] = ("北区", "南区", "东区", "西区", "中区")
+_ID_SUFFIXES: tuple[str, ...] = tuple(
+    sorted(
+        {s for s, _ in _KIND_SUFFIXES}
+        | {"园", "城", "科学城", "新城", "地区", "社区", "再生水厂", "污水处理厂"},
+        key=len,
+        reverse=True,
     )
 )
 

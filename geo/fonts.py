@@ -102,10 +102,10 @@ def find_cjk_font() -> Path | None:
             stacklevel=2,
         )
     for path in _from_matplotlib(KNOWN_FAMILIES):
-        if _face(path) is not None:
+        if chinese_face(path) is not None:
             return path
     for path in known_paths():
-        if path.is_file() and _face(path) is not None:
+        if path.is_file() and chinese_face(path) is not None:
             return path
     return None
 
@@ -118,7 +118,7 @@ def font_family(path: Path) -> str:
     """
     from matplotlib import font_manager
 
-    face = _face(path)
+    face = chinese_face(path)
     if face is None:
         raise ValueError(f"{path} has no Chinese glyphs")
     resolved = str(Path(path).resolve())
@@ -132,7 +132,7 @@ def missing_glyphs(path: Path, text: str) -> str:
     """The distinct characters of ``text`` that the chosen face cannot draw."""
     from matplotlib import ft2font
 
-    face = _face(path)
+    face = chinese_face(path)
     if face is None:
         return "".join(sorted({c for c in text if not c.isspace()}))
     font = ft2font.FT2Font(str(path), face_index=face[0])
@@ -143,13 +143,22 @@ def missing_glyphs(path: Path, text: str) -> str:
     return "".join(seen)
 
 
+def chinese_face(path: Path) -> tuple[int, str] | None:
+    """(face index, family name) of the best Chinese face in ``path``, or None."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return _face_cached(str(Path(path).resolve()), stat.st_mtime_ns, stat.st_size)
+
+
 def _from_override(value: str) -> Path | None:
     path = Path(value).expanduser()
     if path.is_file():
-        return path if _face(path) is not None else None
+        return path if chinese_face(path) is not None else None
     # Not a file: treat it as a family name matplotlib may know.
     for candidate in _from_matplotlib((value,)):
-        if _face(candidate) is not None:
+        if chinese_face(candidate) is not None:
             return candidate
     return None
 
@@ -171,15 +180,6 @@ def _weight(weight: int | str) -> int:
     if isinstance(weight, int):
         return weight
     return {"light": 300, "normal": 400, "regular": 400, "medium": 500, "bold": 700}.get(str(weight).lower(), 400)
-
-
-def _face(path: Path) -> tuple[int, str] | None:
-    """(face index, family name) of the best Chinese face in ``path``, or None."""
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    return _face_cached(str(Path(path).resolve()), stat.st_mtime_ns, stat.st_size)
 
 
 @functools.lru_cache(maxsize=32)

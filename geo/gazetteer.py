@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import functools
 import io
 import math
 import os
@@ -231,6 +232,13 @@ def parse_row(row: Mapping[str, str], line: int = 0) -> tuple[Place | None, list
     for f in flags:
         if f not in FLAGS:
             problems.append(f"unknown flag {f!r}; use one of {', '.join(FLAGS)}")
+    try:
+        if 73 <= float(get("lat")) <= 135 and 18 <= float(get("lon")) <= 54:
+            problems.append(f"lat {get('lat')} and lon {get('lon')} look swapped (a Beijing point is lat≈40, "
+                            "lon≈116); swap the two cells")
+            return None, problems
+    except ValueError:
+        pass
     lat = _number(row, "lat", -90, 90, problems)
     lon = _number(row, "lon", -180, 180, problems)
     placeable = kind != "group" and precision != "unplaced"
@@ -262,28 +270,28 @@ def parse_row(row: Mapping[str, str], line: int = 0) -> tuple[Place | None, list
 # --- checks that need geometry or the other rows -------------------------------------------
 
 
+@functools.cache
 def _district_shapes() -> dict[str, object]:
-    """Beijing's district polygons by Chinese name, if the sourced file is shipped."""
-    path = Path(__file__).with_name("data") / "beijing_districts.geojson"
-    if not path.exists():
-        return {}
+    """District polygons by Chinese name, from the sourced boundary files shipped in geo/data."""
     import json
 
     from shapely.geometry import shape
 
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return {f["properties"]["name"]: shape(f["geometry"]) for f in data.get("features", [])}
+    shapes: dict[str, object] = {}
+    for name in ("haidian.geojson", "beijing_districts.geojson"):
+        path = Path(__file__).with_name("data") / name
+        if path.exists():
+            data = json.loads(path.read_text(encoding="utf-8"))
+            shapes.update({f["properties"]["name"]: shape(f["geometry"]) for f in data.get("features", [])})
+    return shapes
 
 
 def geometry_problems(place: Place, districts: Mapping[str, object] | None = None) -> list[str]:
     """WKT validity, representative point vs shape, swapped or out-of-area points."""
     problems: list[str] = []
     lat, lon = place.lat, place.lon
+    inside_beijing = False
     if lat is not None and lon is not None:
-        if 73 <= lat <= 135 and 18 <= lon <= 54:
-            problems.append(f"lat {lat} and lon {lon} look swapped (a Beijing point is lat≈40, lon≈116); "
-                            "swap the two cells")
-            return problems
         s, w, n, e = BEIJING_BBOX
         inside_beijing = s <= lat <= n and w <= lon <= e
         if not inside_beijing and "outside" not in place.flags:
@@ -318,7 +326,7 @@ def geometry_problems(place: Place, districts: Mapping[str, object] | None = Non
                                     "(e.g. shapely's representative_point)")
                 elif "LineString" in geom.geom_type and geom.distance(pt) > 0.005:
                     problems.append("lat/lon lies more than ~500 m from the row's own line; use a point on it")
-    if districts and place.admin in districts and lat is not None and lon is not None and "outside" not in place.flags:
+    if inside_beijing and districts and place.admin in districts and lat is not None and lon is not None and "outside" not in place.flags:
         from shapely.geometry import Point
 
         shape_ = districts[place.admin]

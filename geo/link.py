@@ -36,6 +36,8 @@ _PHASE = re.compile(r"[一二三四五六七八九十\d]{1,2}期")
 _PHASE_ENUM = re.compile(r"[、和及与]([一二三四五六七八九十\d]{1,2}期)")
 _ENUM_LIST = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]+(?:、[\u4e00-\u9fff0-9A-Za-z]+)+")
 _DIRECTIONS = "东西南北"
+MAX_ITEM = 8  # characters of an enumeration item considered for affix sharing
+MAX_LIST_ITEMS = 64
 _SENTENCE_END = "。！？!?；;\n"
 BLOCKLIST_PATH = Path(__file__).with_name("data") / "not_places.txt"
 
@@ -151,42 +153,46 @@ class Matcher:
         return taken.hits
 
     def _expand_list(self, m: re.Match[str], taken: _Spans) -> None:
-        """吴店、长阳、窦店客运站 and 西二、三环路: items share a head or suffix."""
+        """吴店、长阳、窦店客运站 and 西二、三环路: items share a head or a suffix.
+
+        Work per item is bounded (short items, a few dozen look-ups), and long
+        lists are not expanded at all: real shared-affix lists are short.
+        """
+        text = m.string
         items: list[tuple[int, int]] = []
         pos = m.start()
         for piece in m.group().split("、"):
             items.append((pos, pos + len(piece)))
             pos += len(piece) + 1
-        text = m.string
-        last_s, last_e = items[-1]
-        last_hit = taken.covering(last_s, last_e)
-        if last_hit is not None:
-            last_s, last_e = last_hit.start, last_hit.end
-        last = text[last_s:last_e]
-        first_s, first_e = items[0]
+        if len(items) > MAX_LIST_ITEMS:
+            return
+        # The last item carries the shared suffix; it may be followed by other words (三环路大修).
+        ls, le = items[-1]
+        last_hit = taken.covering(ls, le)
+        last = text[last_hit.start:last_hit.end] if last_hit else text[ls:min(le, ls + MAX_ITEM)]
+        suffixes = [last[k:j] for j in range(len(last), 1, -1) for k in range(1, j)]
+        # The first item carries the shared head; it may be preceded by a verb (推进吴店, 完成西二).
+        fs, fe = items[0]
+        first = text[max(fs, fe - MAX_ITEM):fe]
         for i, (s, e) in enumerate(items[:-1]):
-            if not taken.free(s, e) and taken.covering(s, e) is not None and taken.covering(s, e).end >= e:
+            if not taken.free(s, e) or e - s > MAX_ITEM + (MAX_ITEM if i == 0 else 0):
                 continue
             item = text[s:e]
-            # Tails of the first item, since it may still carry the verb: 推进吴店.
             tails = [item[k:] for k in range(len(item))] if i == 0 else [item]
             for tail in tails:
-                found = next((self.lookup(tail + last[k:]) for k in range(1, len(last))
-                              if self.lookup(tail + last[k:])), None)
-                if found and taken.free(e - len(tail), e):
-                    taken.add(Hit(e - len(tail), e, found, "enumeration"))
+                pid = next((p for suf in suffixes if (p := self.lookup(tail + suf))), None)
+                if pid and taken.free(e - len(tail), e):
+                    taken.add(Hit(e - len(tail), e, pid, "enumeration"))
                     break
-        # The items after the first may share the first item's head: 西二、三环路.
-        first = text[first_s:first_e]
+        heads = [first[k:-1] for k in range(len(first) - 1)]
         for s, e in items[1:]:
-            if not taken.free(s, e):
+            if not taken.free(s, min(e, s + 1)):
                 continue
-            item = text[s:e]
-            for k in range(len(first) - 1, 0, -1):
-                pid = self.lookup(first[-k - 1 : -1] + item) if k < len(first) else None
-                if pid:
-                    taken.add(Hit(s, e, pid, "enumeration"))
-                    break
+            item = text[s:min(e, s + MAX_ITEM)]
+            found = next(((p, ln) for head in heads for ln in range(len(item), 0, -1)
+                          if (p := self.lookup(head + item[:ln]))), None)
+            if found and taken.free(s, s + found[1]):
+                taken.add(Hit(s, s + found[1], found[0], "enumeration"))
 
 
 class _Spans:

@@ -91,14 +91,16 @@ PRECISION_LABELS = {
     "proxy": "代位 proxy",
 }
 
-# (name, folium tiles, attribution, GCJ-02?) -- the first is shown at start.
+# (name, folium tiles, attribution, GCJ-02?, CSS class) -- the first is shown
+# at start. CARTO's Positron now needs an API key, so the light basemap is OSM
+# greyed by a CSS filter: keyless, and it keeps OSM's Chinese labels.
 _GAODE_URL = (
     "https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}"
 )
-BASEMAPS: tuple[tuple[str, str, str | None, bool], ...] = (
-    ("浅色 CartoDB Positron", "CartoDB positron", None, False),
-    ("OpenStreetMap", "OpenStreetMap", None, False),
-    ("高德 Amap (GCJ-02)", _GAODE_URL, "&copy; 高德地图 AutoNavi", True),
+BASEMAPS: tuple[tuple[str, str, str | None, bool, str], ...] = (
+    ("浅色 Light (OpenStreetMap)", "OpenStreetMap", None, False, "geo-tiles-light"),
+    ("OpenStreetMap", "OpenStreetMap", None, False, ""),
+    ("高德 Amap (GCJ-02)", _GAODE_URL, "&copy; 高德地图 AutoNavi", True, ""),
 )
 
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -112,7 +114,7 @@ def build_map(
     result: LinkResult, *, programme: int | None = None, embed: bool = False
 ) -> folium.Map:
     """The combined map (``programme=None``) or one programme's map."""
-    return _build(result, programme=programme, embed=embed, site=False)
+    return _build(result, programme=programme, embed=embed, site=False)[0]
 
 
 def write_site(
@@ -128,15 +130,16 @@ def write_site(
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     pages: list[tuple[str, folium.Map]] = []
-    index = _build(result, programme=None, embed=False, site=True)
-    _add_sidebar(index, _index_sidebar(result, images=images))
+    index, payload = _build(result, programme=None, embed=False, site=True)
+    counts = {layer["programme"]: layer["count"] for layer in payload["layers"] if "programme" in layer}
+    _add_sidebar(index, _index_sidebar(result, counts, images=images))
     pages.append(("index.html", index))
     for p in programmes:
-        m = _build(result, programme=p.index, embed=False, site=True)
+        m, _ = _build(result, programme=p.index, embed=False, site=True)
         _add_sidebar(m, _programme_sidebar(result, p, images=images))
         pages.append((f"{p.slug}.html", m))
     if embed:
-        pages.append(("embed.html", _build(result, programme=None, embed=True, site=False)))
+        pages.append(("embed.html", _build(result, programme=None, embed=True, site=False)[0]))
     written = []
     for name, m in pages:
         path = out_dir / name
@@ -162,7 +165,9 @@ class _Zone:
     bounds: tuple[tuple[float, float], tuple[float, float]]
 
 
-def _build(result: LinkResult, *, programme: int | None, embed: bool, site: bool) -> folium.Map:
+def _build(
+    result: LinkResult, *, programme: int | None, embed: bool, site: bool
+) -> tuple[folium.Map, dict[str, Any]]:
     report = result.report
     chosen = _programmes(report, programme)
     zone = _load_zone(BOUNDARY_PATH)
@@ -174,10 +179,10 @@ def _build(result: LinkResult, *, programme: int | None, embed: bool, site: bool
     m = _new_map(payload["bounds"], embed=embed)
     tiles = _add_basemaps(m)
     use_cluster = any(layer["cluster"] for layer in payload["layers"])
-    m.add_child(_Runtime(payload, tiles, cluster=use_cluster), name="geo_runtime")
+    m.add_child(_runtime(payload, tiles, cluster=use_cluster), name="geo_runtime")
     _set_page(m, title=title, css_class="geo-embed" if embed else ("geo-site" if site else ""))
     _renumber(m.get_root())
-    return m
+    return m, payload
 
 
 def _programmes(report: Report, programme: int | None) -> tuple[Programme, ...]:
@@ -216,8 +221,10 @@ def _add_basemaps(m: folium.Map) -> list[tuple[str, Any, bool]]:
     import folium
 
     out = []
-    for i, (name, tiles, attr, gcj) in enumerate(BASEMAPS):
+    for i, (name, tiles, attr, gcj, css_class) in enumerate(BASEMAPS):
         kwargs: dict[str, Any] = {"subdomains": "1234"} if gcj else {}
+        if css_class:
+            kwargs["class_name"] = css_class
         layer = folium.TileLayer(tiles, attr=attr, name=name, show=i == 0, max_zoom=18, **kwargs)
         m.add_child(layer)
         out.append((name, layer, gcj))
@@ -228,7 +235,6 @@ def _set_page(m: folium.Map, *, title: str, css_class: str) -> None:
     from jinja2 import Template
 
     fig = m.get_root()
-    fig._children.pop("meta_http", None)
     fig.header._children.pop("meta_http", None)  # our template sets <meta charset>
     fig.geo_title = _html.escape(title)
     fig.geo_class = css_class
@@ -257,15 +263,13 @@ def _renumber(root: Figure) -> None:
     counter = count()
 
     def visit(el: Element) -> None:
-        old = el.get_name()
         el._id = f"{next(counter):04d}"
-        kids = OrderedDict()
+        kids: OrderedDict[str, Element] = OrderedDict()
         for key, child in el._children.items():
-            child_old = child.get_name()
+            keyed_by_name = key == child.get_name()
             visit(child)
-            kids[child.get_name() if key == child_old else key] = child
+            kids[child.get_name() if keyed_by_name else key] = child
         el._children = kids
-        del old
 
     visit(root)
     for part in (root.header, root.html, root.script):
@@ -376,8 +380,11 @@ def _payload(
     idx = {p.id: i for i, p in enumerate(places)}
     layers = []
     for prog in chosen:
-        ids = [i for i, p in enumerate(places) if near[i] and prog.index in p.programmes]
-        layers.append(_layer(f"{prog.title} ({len(ids)})", _section_title(prog), ids, places))
+        named = [i for i, p in enumerate(places) if prog.index in p.programmes]
+        ids = [i for i in named if near[i]]
+        count = _count_label(len(ids), len(named) - len(ids))
+        layers.append(_layer(f"{prog.title} ({count})", _section_title(prog), ids, places))
+        layers[-1].update(programme=prog.index, count=_html.escape(count))
     if combined:
         loose = [i for i, p in enumerate(places) if near[i] and not p.programmes]
         if loose:
@@ -402,6 +409,11 @@ def _payload(
         "outline": _outline_payload(zone),
         "bounds": _fit_bounds(geoms, near, zone),
     }
+
+
+def _count_label(near: int, far: int) -> str:
+    # Far places sit in the "beyond" layer; say so, so the counts add up.
+    return f"{near} · 区外 {far}" if far else str(near)
 
 
 def _section_title(prog: Programme) -> str:
@@ -439,7 +451,7 @@ def _place_record(p: _Place, kinds: list[tuple[str, Any]], quotes: list[list[Any
         _html.link_or_text(p.source) if p.source else "",
         _html.escape(p.note),
         list(p.programmes),
-        quotes[:MAX_QUOTES],
+        quotes,
         _geometry_json(p.geometry),
         1 if p.precision in ("", "exact") else 0,
     ]
@@ -479,7 +491,7 @@ def _quotes(
             spans[i][m.sentence].append(local)
     out: dict[int, list[list[Any]]] = {}
     for i, by_sentence in spans.items():
-        for sentence, local_spans in by_sentence.items():
+        for sentence, local_spans in list(by_sentence.items())[:MAX_QUOTES]:
             _, offsets = _html.marked(sentence, local_spans)
             s = sentences.setdefault(sentence, len(sentences))
             out.setdefault(i, []).append([s, offsets])
@@ -661,7 +673,7 @@ def _runtime_class() -> type:
     return Runtime
 
 
-def _Runtime(payload: dict[str, Any], tiles: list[tuple[str, Any, bool]], *, cluster: bool) -> Any:
+def _runtime(payload: dict[str, Any], tiles: list[tuple[str, Any, bool]], *, cluster: bool) -> Any:
     return _runtime_class()(payload, tiles, cluster)
 
 
@@ -682,14 +694,7 @@ def _files_html(stem: str, images: bool) -> str:
     return f'<span class="geo-files">{links}</span>'
 
 
-def _count_in(result: LinkResult, index: int) -> int:
-    places = result.places
-    if places is None or len(places) == 0 or "programmes" not in places.columns:
-        return len({m.place_id for m in result.mentions if m.programme == index})
-    return sum(1 for v in places["programmes"] if index in _ints(v))
-
-
-def _index_sidebar(result: LinkResult, *, images: bool) -> str:
+def _index_sidebar(result: LinkResult, counts: dict[int, str], *, images: bool) -> str:
     report = result.report
     esc = _html.escape
     out = [f"<h1>{esc(report.title)}</h1>"]
@@ -707,7 +712,7 @@ def _index_sidebar(result: LinkResult, *, images: bool) -> str:
             out.append(f"<h3>{esc(section)}</h3><ol>")
         out.append(
             f'<li><a href="{esc(p.slug)}.html">{esc(p.title)}</a> '
-            f"<small>({_count_in(result, p.index)})</small>{_files_html(p.slug, images)}</li>"
+            f"<small>({counts.get(p.index, '0')})</small>{_files_html(p.slug, images)}</li>"
         )
     if section is not None:
         out.append("</ol>")

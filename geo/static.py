@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
+import re
 import tempfile
 import warnings
 from dataclasses import dataclass
@@ -63,9 +64,9 @@ KINDS: dict[str, KindStyle] = {
     "village": KindStyle("#a0522d", "v", "村 village"),
     "town": KindStyle("#7d3c98", "h", "镇街 town"),
     "group": KindStyle("#34495e", "X", "一组 group"),
-    "rail": KindStyle("#8e1b1b", "|", "轨道 rail"),
-    "road": KindStyle("#8a7a12", "_", "道路 road"),
-    "river": KindStyle("#1597c8", "_", "河流 river"),
+    "rail": KindStyle("#8e1b1b", "d", "轨道 rail"),
+    "road": KindStyle("#8a7a12", "8", "道路 road"),
+    "river": KindStyle("#1597c8", "o", "河流 river"),
     "area": KindStyle("#b7950b", "H", "片区 area"),
     "district": KindStyle("#566573", "H", "区 district"),
     "region": KindStyle("#839192", "H", "区域 region"),
@@ -146,8 +147,14 @@ def _draw(result: LinkResult, prog: Any, date: str) -> Figure:
     fig = Figure(figsize=FIGSIZE, dpi=DPI, facecolor="white")
     FigureCanvasAgg(fig)
     renderer = fig.canvas.get_renderer()
-    ax = fig.add_axes((0.015, 0.085, 0.70, 0.775))
-    side = fig.add_axes((0.735, 0.085, 0.25, 0.775))
+    title = (prog.title if prog is not None else report.title) or "(无标题)"
+    if prog is not None:
+        sub = " · ".join(x for x in (report.title, prog.section) if x)
+    else:
+        sub = f"全部 {len(report.programmes)} 项工作 · all programmes"
+    top = _titles(fig, renderer, title, sub) - 0.02
+    ax = fig.add_axes((0.015, 0.075, 0.70, top - 0.075))
+    side = fig.add_axes((0.735, 0.075, 0.25, top - 0.075))
     side.set_axis_off()
 
     outline = _load_outline()
@@ -174,6 +181,8 @@ def _draw(result: LinkResult, prog: Any, date: str) -> Figure:
         ax.set_facecolor("#fbfaf5")
     near = _clip_anchors(near, frame)
     _plot_sites(ax, near)
+    ax.set_xlabel("")  # geopandas labels axes "Easting [metre]": noise on a map
+    ax.set_ylabel("")
     if not near:
         ax.text(
             0.5,
@@ -189,12 +198,6 @@ def _draw(result: LinkResult, prog: Any, date: str) -> Figure:
     obstacles = [_scale_bar(ax, frame, renderer, near), _north_arrow(ax, frame, renderer, near)]
     unlabelled = _place_labels(ax, near, renderer, obstacles)
 
-    title = prog.title if prog is not None else report.title
-    if prog is not None:
-        sub = " · ".join(x for x in (report.title, prog.section) if x)
-    else:
-        sub = f"全部 {len(report.programmes)} 项工作 · all programmes"
-    _titles(fig, renderer, title or "(无标题)", sub)
     _side_panel(side, renderer, near, far, unlabelled, _unplaced(result, prog))
     _source_line(fig, renderer, report.title, outline, places, date)
     return fig
@@ -369,7 +372,7 @@ def _plot_sites(ax: Axes, sites: list[_Site]) -> None:
                     ax=ax,
                     color=st.colour,
                     marker=st.marker,
-                    markersize=_MARKER_AREA,
+                    markersize=_MARKER_AREA * _MARKER_SCALE.get(st.marker, 1.0),
                     edgecolor="white",
                     linewidth=0.6,
                     zorder=z,
@@ -377,6 +380,7 @@ def _plot_sites(ax: Axes, sites: list[_Site]) -> None:
 
 
 _MARKER_AREA = 42  # points², as scatter wants
+_MARKER_SCALE = {"*": 2.2, "P": 1.2, "X": 1.2, "d": 1.2}  # thin shapes look small at equal area
 _LABEL_SIZE = 7.5
 
 
@@ -391,7 +395,8 @@ def _place_labels(ax: Axes, sites: list[_Site], renderer: RendererBase, obstacle
     from matplotlib.font_manager import FontProperties
     from matplotlib.transforms import Bbox
 
-    halo = [patheffects.withStroke(linewidth=2.4, foreground="white")]
+    halo = [patheffects.Stroke(linewidth=2.4, foreground="white")]
+    fig_frac = ax.figure.transFigure.inverted()
     px = renderer.points_to_pixels(1.0)
     inner = ax.get_window_extent(renderer).padded(-2)
     marker_r = math.sqrt(_MARKER_AREA) / 2 * px
@@ -424,21 +429,27 @@ def _place_labels(ax: Axes, sites: list[_Site], renderer: RendererBase, obstacle
             text = s.name
         tx, ty, ha, va, leader = spot
         colour = "#333333" if s.shape != "area" else _darker(_style(s.kind).colour)
-        ax.annotate(
-            text,
-            xy=s.anchor,
-            xycoords="data",
-            xytext=(tx, ty),
-            textcoords="figure pixels",
-            ha=ha,
-            va=va,
-            fontsize=size,
-            color=colour,
-            zorder=8,
-            path_effects=halo,
-            arrowprops=dict(arrowstyle="-", color="#777777", lw=0.5, shrinkA=1, shrinkB=3) if leader else None,
-            annotation_clip=False,
-        )
+        # Figure fraction, not pixels: the SVG is laid out at 72 dpi, the PNG at DPI.
+        where = fig_frac.transform((tx, ty))
+        leader_line = dict(arrowstyle="-", color="#777777", lw=0.5, shrinkA=1, shrinkB=3)
+        # Halo and text are separate artists: text drawn through a path effect
+        # loses its <!-- name --> comment in the SVG, and with it searchability.
+        for effects, fill in ((halo, "white"), (None, colour)):
+            ax.annotate(
+                text,
+                xy=s.anchor,
+                xycoords="data",
+                xytext=where,
+                textcoords="figure fraction",
+                ha=ha,
+                va=va,
+                fontsize=size,
+                color=fill,
+                zorder=8,
+                path_effects=effects,
+                arrowprops=leader_line if leader and effects is None else None,
+                annotation_clip=False,
+            )
         # Store the bbox in figure pixels at the layout dpi.
         taken.append(_bbox(tx, ty, w, h, ha, va))
     return numbered
@@ -599,8 +610,6 @@ def _north_arrow(ax: Axes, frame: tuple[float, float, float, float], renderer: R
 
 def _wrap(text: str, width_px: float, size: float, renderer: RendererBase, max_lines: int = 3) -> str:
     """Wrap by measured width; CJK may break anywhere, Latin words stay whole."""
-    import re
-
     from matplotlib.font_manager import FontProperties
 
     prop = FontProperties(size=size)
@@ -623,9 +632,11 @@ def _wrap(text: str, width_px: float, size: float, renderer: RendererBase, max_l
     return "\n".join(lines)
 
 
-def _titles(fig: Figure, renderer: RendererBase, title: str, sub: str) -> None:
+def _titles(fig: Figure, renderer: RendererBase, title: str, sub: str) -> float:
+    """Title and subtitle from the top down; returns the figure y below them."""
     fig_w = fig.bbox.width
-    fig.text(
+    to_fig = fig.transFigure.inverted()
+    t = fig.text(
         0.015,
         0.975,
         _wrap(title, 0.97 * fig_w, 15, renderer, 2),
@@ -636,9 +647,11 @@ def _titles(fig: Figure, renderer: RendererBase, title: str, sub: str) -> None:
         color="#1a1a1a",
         linespacing=1.15,
     )
-    fig.text(
-        0.015, 0.885, _wrap(sub, 0.97 * fig_w, 8.5, renderer, 1), ha="left", va="bottom", fontsize=8.5, color="#555555"
+    y = t.get_window_extent(renderer).transformed(to_fig).y0 - 0.012
+    t = fig.text(
+        0.015, y, _wrap(sub, 0.97 * fig_w, 8.5, renderer, 1), ha="left", va="top", fontsize=8.5, color="#555555"
     )
+    return t.get_window_extent(renderer).transformed(to_fig).y0
 
 
 def _side_panel(
@@ -661,7 +674,7 @@ def _side_panel(
                     [],
                     linestyle="",
                     marker=st.marker,
-                    markersize=6.5,
+                    markersize=6.5 * math.sqrt(_MARKER_SCALE.get(st.marker, 1.0)),
                     markerfacecolor=st.colour,
                     markeredgecolor="white",
                     markeredgewidth=0.5,
@@ -740,6 +753,8 @@ def _source_line(
     parts = [f"来源 Source: {title or '海淀区政府工作报告'}", "geo places.csv"]
     if outline is not None and "source" in outline.columns:
         src = str(outline["source"].iloc[0] or "").strip()
+        # A full commit URL is unreadable at 6 pt; the repository names it.
+        src = re.sub(r"^https?://(www\.)?", "", src).split("/blob/")[0]
         if src:
             parts.append(f"区界 outline: {src}")
     sources = " ".join(str(v) for v in places.get("source", [])).lower()

@@ -96,9 +96,11 @@
       })
     }, {
       pointToLayer: function (f, latlng) { return L.circleMarker(latlng, pointStyle(data, f.properties.i)); },
+      // GeoJSON applies `style` to points too, so it must cover them.
       style: function (f) {
-        var t = f.geometry.type;
-        return styleFor(data, f.properties.i, t === 'LineString' || t === 'MultiLineString');
+        var t = f.geometry.type, i = f.properties.i;
+        if (t === 'Point' || t === 'MultiPoint') { return pointStyle(data, i); }
+        return styleFor(data, i, t === 'LineString' || t === 'MultiLineString');
       }
     });
   }
