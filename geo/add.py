@@ -50,7 +50,7 @@ _VALUE = re.compile(
     rf"""
     (?:(?P<label>(?i:latitude|lat|longitude|lng|lon|long)|纬度|经度)\s*[:=]?\s*)?
     (?P<pre>北纬|南纬|东经|西经|[NSEW](?=\s*\d))?\s*
-    (?P<deg>{_NUM})
+    (?<![\d.])(?P<deg>{_NUM})(?!\.?\d)  # a whole number: "39.99.116.27" is no pair
     (?:\s*°
         (?:\s*(?P<min>\d+(?:\.\d+)?)\s*(?:′|'(?!')))?
         (?:\s*(?P<sec>\d+(?:\.\d+)?)\s*(?:″|′′|"|''))?
@@ -121,6 +121,8 @@ def parse_coords(text: str) -> ParsedCoords:
         raise InputError("no coordinates given; paste them as LAT,LON, e.g. 39.99,116.27")
     norm = unicodedata.normalize("NFKC", text).replace("\u2212", "-").strip()
     hint = _crs_hint(norm)
+    for _, rx in _CRS_WORDS:  # first: "GCJ-02" and "BD09" hold digits of their own
+        norm = rx.sub(" ", norm)
     values: list[tuple[float, str | None]] = []  # (decimal degrees, axis word if the text gave one)
     leftover = norm
     for m in _VALUE.finditer(norm):
@@ -135,8 +137,6 @@ def parse_coords(text: str) -> ParsedCoords:
             deg = -abs(deg)
         values.append((deg, axis.lower() if axis and axis.isascii() and len(axis) > 1 else axis))
         leftover = leftover.replace(m.group(0), " ", 1)
-    for _, rx in _CRS_WORDS:
-        leftover = rx.sub(" ", leftover)
     junk = re.findall(r"[A-Za-z0-9]+", leftover)
     if junk:
         raise InputError(f"cannot read coordinates from {text!r}: unexpected {junk[0]!r}; "

@@ -108,14 +108,20 @@ def scan(sources: tuple[str, ...], places: Path, as_json: bool, jsonl: bool, wor
     from .corpus import expand, scan_many
 
     paths = expand(sources)
-    if as_json and len(paths) == 1:
+    if len(paths) == 1 and len(sources) == 1 and paths[0] == sources[0]:
+        # One named file: errors are the user's to fix, so raise them as such.
         from .build import scan_dict
         from .gazetteer import load_places
         from .link import link
         from .report import read_report
 
         doc = scan_dict(link(read_report(paths[0]), load_places(places)))
-        click.echo(json.dumps(doc, ensure_ascii=False, indent=1))
+        if jsonl:
+            click.echo(json.dumps(doc, ensure_ascii=False))
+        elif as_json:
+            click.echo(json.dumps(doc, ensure_ascii=False, indent=1))
+        else:
+            click.echo(_scan_line(paths[0], doc))
         return
     failed = 0
     show = sys.stderr.isatty() and len(paths) > 1

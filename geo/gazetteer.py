@@ -405,7 +405,11 @@ def place_geometry(place: Place):  # -> shapely geometry
     from shapely.geometry import Point
 
     if place.wkt:
-        return shapely_wkt.loads(place.wkt)
+        try:
+            return shapely_wkt.loads(place.wkt)
+        except Exception as e:  # shapely raises several types for bad WKT
+            raise GazetteerError(f"line {place.line}: wkt of {place.id!r} does not parse; run `geo check` "
+                                 "for the fix") from e
     return Point(place.lon, place.lat) if place.lat is not None and place.lon is not None else None
 
 

@@ -8,25 +8,43 @@ maps back through ``orig`` so mentions still index ``Report.text``.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
-# Tone-marked pinyin in brackets right after a CJK character, as some web
-# copies insert for rare characters. Plain ASCII words in brackets are kept:
-# they may be real content, e.g. "(AI)".
-_PINYIN_SPLICE = re.compile(
-    r"(?<=[\u4e00-\u9fff])[(（]([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)[)）]"
+# Tone-marked (or tone-numbered) pinyin in brackets right after a CJK
+# character, as some web copies insert for every character of a phrase.
+_TONED_SPLICE = re.compile(
+    r"(?<=[\u3400-\u9fff])[(（]"
+    r"(?:[a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,4}|[a-zü]{1,6}[1-5])"
+    r"[)）]"
 )
+# The same pages give neutral-tone syllables no mark: (men), (de). Plain ASCII
+# words in brackets may be real content ("(AI)"), so these are removed only
+# from texts that already show toned splices.
+_TONELESS_SPLICE = re.compile(r"(?<=[\u3400-\u9fff])[(（](?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?[aeiouü][a-zü]{0,4}[)）]")
 
 _PUNCT = {
     "\u3000": " ",
-    "\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'",
-    "\u300c": '"', "\u300d": '"', "\u300e": '"', "\u300f": '"',
-    "\u2014": "-", "\u2013": "-", "\u2015": "-", "\uff5e": "~",
     "\u00a0": " ",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u300c": '"',
+    "\u300d": '"',
+    "\u300e": '"',
+    "\u300f": '"',
+    "\u2014": "-",
+    "\u2013": "-",
+    "\u2015": "-",
+    "\u2012": "-",
+    "\uff5e": "~",
+    "\u30fb": "\u00b7",
+    "\u2027": "\u00b7",
 }
 
 
@@ -73,19 +91,25 @@ class Normalized:
 
     def to_norm(self, offset: int) -> int:
         """The first norm index at or after a text offset."""
-        import bisect
-
         return bisect.bisect_left(self.orig, offset, 0, len(self.norm))
+
+
+def splices(text: str) -> list[tuple[int, int]]:
+    """Spans of spliced pinyin, in text order."""
+    toned = [m.span() for m in _TONED_SPLICE.finditer(text)]
+    if not toned:
+        return []
+    spans = sorted(set(toned) | {m.span() for m in _TONELESS_SPLICE.finditer(text)})
+    return spans
 
 
 def normalize(text: str) -> Normalized:
     folded = text.translate(_table())
-    deletions = [m.span() for m in _PINYIN_SPLICE.finditer(text)]
+    deletions = splices(text)
     if not deletions:
-        orig = array("l", range(len(text) + 1))
-        return Normalized(text, folded, orig)
+        return Normalized(text, folded, array("q", range(len(text) + 1)))
     pieces: list[str] = []
-    orig = array("l")
+    orig = array("q")
     pos = 0
     for a, b in deletions:
         pieces.append(folded[pos:a])

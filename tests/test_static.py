@@ -109,9 +109,7 @@ def make_result(places: list[tuple[str, str, object, list[int]]] = PLACES) -> Fa
     text = "\n".join(TITLES)
     programmes, at = [], 0
     for i, title in enumerate(TITLES):
-        programmes.append(
-            Programme(i, "(一)示例部分", ("(一)示例部分",), title, at, at + len(title), f"{i:02d}-p")
-        )
+        programmes.append(Programme(i, "(一)示例部分", ("(一)示例部分",), title, at, at + len(title), f"{i:02d}-p"))
         at += len(title) + 1
     report = Report(
         path="reports/haidian-2021-12-15.txt",
@@ -168,16 +166,20 @@ def test_writes_png_and_svg(tmp_path: Path, outline: Path, programme: int | None
 
 
 def test_svg_holds_the_chinese_title(tmp_path: Path, outline: Path) -> None:
-    svg = static.render_static(
-        make_result(), tmp_path / "m", programme=3, formats=("svg",), date=DATE
-    )[0].read_text("utf-8")
-    title = TITLES[3]
-    # Text is drawn as glyph paths; matplotlib names each glyph by its code
-    # point and keeps the string in a comment.
-    assert title in svg
-    for ch in "疏解整治促提升":
-        assert f"-{ord(ch):x}" in svg
-    assert DATE in svg
+    out = static.render_static(make_result(), tmp_path / "m", programme=3, formats=("svg",), date=DATE)
+    svg = out[0].read_text("utf-8")
+    # Text is drawn as glyph paths (the SVG looks right without the font);
+    # matplotlib keeps each string in a comment beside its glyphs.
+    assert TITLES[3] in svg
+    assert "福缘门" in svg and DATE in svg
+    font = fonts.find_cjk_font()
+    if font is not None:  # glyph defs are named <postscript name>-<glyph index>
+        from matplotlib import ft2font
+
+        index, _family = fonts.chinese_face(font)
+        face = ft2font.FT2Font(str(font), face_index=index)
+        for ch in "福缘门挂甲屯":  # labels use the regular face (the title is bold)
+            assert f'id="{face.postscript_name}-{face.get_char_index(ord(ch)):x}"' in svg
 
 
 def test_same_input_same_bytes(tmp_path: Path, outline: Path) -> None:
@@ -208,9 +210,7 @@ def test_same_bytes_across_processes(tmp_path: Path, outline: Path) -> None:
 
 def test_far_places_do_not_zoom_out(tmp_path: Path, outline: Path) -> None:
     result = make_result()
-    svg = static.render_static(
-        result, tmp_path / "far", programme=6, formats=("svg",), date=DATE
-    )[0].read_text("utf-8")
+    svg = static.render_static(result, tmp_path / "far", programme=6, formats=("svg",), date=DATE)[0].read_text("utf-8")
     assert "海淀区以外" in svg
     for name in ("雄安新区", "延庆区", "北京城市副中心"):
         assert name in svg  # listed in the side box
@@ -236,9 +236,7 @@ def test_rejects_bad_arguments(tmp_path: Path, outline: Path) -> None:
 
 
 def test_markup_in_a_name_is_escaped(tmp_path: Path, outline: Path) -> None:
-    svg_path = static.render_static(
-        make_result(), tmp_path / "x", programme=6, formats=("svg",), date=DATE
-    )[0]
+    svg_path = static.render_static(make_result(), tmp_path / "x", programme=6, formats=("svg",), date=DATE)[0]
     text = svg_path.read_text("utf-8")
     root = ET.fromstring(text)  # still well-formed XML
     assert not any(el.tag.endswith("img") for el in root.iter())
@@ -282,9 +280,7 @@ def test_env_override_by_path_and_family(monkeypatch: pytest.MonkeyPatch) -> Non
     assert fonts.find_cjk_font() is not None
 
 
-def test_env_override_read_at_call_time(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_env_override_read_at_call_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     bogus = tmp_path / "not-a-font.ttf"
     bogus.write_bytes(b"nope")
     monkeypatch.setenv(fonts.ENV_VAR, str(bogus))
@@ -311,9 +307,7 @@ def test_ttc_collection_picks_the_simplified_face() -> None:
     assert fonts.font_family(ttc) == "Noto Sans CJK SC"
 
 
-def test_no_font_still_renders_with_one_warning(
-    tmp_path: Path, outline: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_no_font_still_renders_with_one_warning(tmp_path: Path, outline: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(fonts.ENV_VAR, raising=False)
     monkeypatch.setattr(fonts, "KNOWN_FAMILIES", ())
     monkeypatch.setattr(fonts, "known_paths", lambda: [])

@@ -267,7 +267,7 @@
     var leaf = hit.leaf;
     var open = function () {
       var at = leaf.getLatLng ? leaf.getLatLng() : leaf.getBounds().getCenter();
-      leaf.fire('click', { latlng: at });
+      leaf.fire('click', { latlng: at }, true);  // propagate to the layer's popup
     };
     if (hit.root.geoCluster && hit.root.geoCluster.hasLayer(leaf)) {
       hit.root.geoCluster.zoomToShowLayer(leaf, open);
