@@ -87,9 +87,7 @@ def _forced(data: bytes, path: object, encoding: str) -> tuple[str, str]:
     try:
         return data.decode(name), name
     except UnicodeDecodeError as e:
-        raise InputError(
-            f"{path}: is not valid {name} (byte {e.start}); leave out the encoding to detect it"
-        ) from e
+        raise InputError(f"{path}: is not valid {name} (byte {e.start}); leave out the encoding to detect it") from e
 
 
 def _cjk(text: str) -> list[str]:

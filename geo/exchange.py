@@ -273,7 +273,7 @@ def _read_csv(path: Path) -> Iterator[Feature]:
 def read_features(path: str | os.PathLike[str]) -> Iterator[Feature]:
     """Records of a GeoJSON, KML, GeoPackage or CSV file as (where, properties, geometry)."""
     path = Path(path)
+    reader = {"geojson": _read_geojson, "kml": _read_kml, "gpkg": _read_gpkg, "csv": _read_csv}[format_of(path)]
     if not path.is_file():
         raise InputError(f"{path}: no such file")
-    reader = {"geojson": _read_geojson, "kml": _read_kml, "gpkg": _read_gpkg, "csv": _read_csv}[format_of(path)]
     return reader(path)

@@ -13,6 +13,7 @@ so no window can pop up and the caller's pyplot state is left alone).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 import os
@@ -24,8 +25,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from geo import fonts
+from geo.errors import InputError, OutputError
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     import geopandas as gpd
     from matplotlib.axes import Axes
     from matplotlib.backend_bases import RendererBase
@@ -34,6 +38,7 @@ if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
 
     from geo.link import LinkResult
+    from geo.model import Programme, Report
 
 OUTLINE_PATH = Path(__file__).parent / "data" / "haidian.geojson"
 METRIC_CRS = "EPSG:32650"  # UTM 50N: metres, and Haidian sits 0.7° from its meridian
@@ -105,14 +110,31 @@ def render_static(
     """
     bad = [f for f in formats if f not in FORMATS]
     if bad or not formats:
-        raise ValueError(f"formats must be some of {FORMATS}, got {formats!r}")
-    report = result.report
-    prog = None
-    if programme is not None:
-        prog = next((p for p in report.programmes if p.index == programme), None)
-        if prog is None:
-            raise ValueError(f"report has no programme {programme}")
+        raise InputError(f"formats must be some of {FORMATS}, got {formats!r}")
+    prog = _programme(result.report, programme)
+    with _rendering() as font_path:
+        fig = _draw(result, prog, _date_text(date))
+        if font_path is not None:
+            _warn_missing(font_path, fig)
+        return [_save(fig, out_base.with_suffix(f".{fmt}"), fmt) for fmt in formats]
 
+
+def _programme(report: Report, index: int | None) -> Programme | None:
+    if index is None:
+        return None
+    prog = next((p for p in report.programmes if p.index == index), None)
+    if prog is None:
+        raise InputError(f"{report.path}: no programme {index} (it has {len(report.programmes)})")
+    return prog
+
+
+@contextlib.contextmanager
+def _rendering() -> Iterator[Path | None]:
+    """matplotlib settings for drawing and saving; yields the CJK font used.
+
+    Text picks its font when created and SVG ids are salted when saved, so
+    both must happen inside; rc_context leaves the caller's rcParams alone.
+    """
     import matplotlib
 
     font_path = fonts.find_cjk_font()
@@ -121,25 +143,22 @@ def render_static(
         "font.family": family + ["DejaVu Sans"],  # DejaVu covers stray symbols
         "svg.hashsalt": _SALT,
         "svg.fonttype": "path",  # glyphs as paths: the SVG looks right without the font
-        "pdf.fonttype": 42,
+        "pdf.fonttype": 42,  # embedded, subset TrueType: selectable text
         "axes.unicode_minus": False,
         "path.simplify": True,
     }
     with matplotlib.rc_context(rc), warnings.catch_warnings():
         if font_path is None:
-            warnings.warn(fonts.INSTALL_HINT, fonts.MissingCJKFontWarning, stacklevel=2)
+            warnings.warn(fonts.INSTALL_HINT, fonts.MissingCJKFontWarning, stacklevel=4)
             # One clear warning beats one per missing glyph.
             warnings.filterwarnings("ignore", message=r"Glyph .* missing from font")
-        fig = _draw(result, prog, _date_text(date))
-        if font_path is not None:
-            _warn_missing(font_path, fig)
-        return [_save(fig, out_base.with_suffix(f".{fmt}"), fmt) for fmt in formats]
+        yield font_path
 
 
 # --------------------------------------------------------------------------- drawing
 
 
-def _draw(result: LinkResult, prog: Any, date: str) -> Figure:
+def _draw(result: LinkResult, prog: Programme | None, date: str) -> Figure:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -234,7 +253,7 @@ def _project(lonlats: list[tuple[float, float]]) -> list[tuple[float, float]]:
     return [t.transform(lon, lat) for lon, lat in lonlats]
 
 
-def _select(places: gpd.GeoDataFrame, prog: Any) -> gpd.GeoDataFrame:
+def _select(places: gpd.GeoDataFrame, prog: Programme | None) -> gpd.GeoDataFrame:
     if places.crs is None:
         places = places.set_crs("EPSG:4326")
     if prog is None:
@@ -765,7 +784,7 @@ def _source_line(
     fig.text(0.015, 0.015, text, ha="left", va="bottom", fontsize=6.5, color="#666666")
 
 
-def _unplaced(result: LinkResult, prog: Any) -> int:
+def _unplaced(result: LinkResult, prog: Programme | None) -> int:
     names = {u.surface for u in result.unlinked if prog is None or u.programme == prog.index}
     return len(names)
 
