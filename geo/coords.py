@@ -12,7 +12,8 @@ All functions take and return ``(lat, lon)`` in decimal degrees.
 from __future__ import annotations
 
 import math
-from typing import Callable, Literal
+from collections.abc import Callable
+from typing import Literal
 
 CRS = Literal["wgs84", "gcj02", "bd09"]
 CRS_NAMES: tuple[str, ...] = ("wgs84", "gcj02", "bd09")

@@ -333,7 +333,8 @@ def geometry_problems(place: Place, districts: Mapping[str, object] | None = Non
                                     "(e.g. shapely's representative_point)")
                 elif "LineString" in geom.geom_type and geom.distance(pt) > 0.005:
                     problems.append("lat/lon lies more than ~500 m from the row's own line; use a point on it")
-    if inside_beijing and districts and place.admin in districts and lat is not None and lon is not None and "outside" not in place.flags:
+    checkable = inside_beijing and lat is not None and lon is not None and "outside" not in place.flags
+    if checkable and districts and place.admin in districts:
         from shapely.geometry import Point
 
         shape_ = districts[place.admin]

@@ -627,7 +627,8 @@ def _leaflet_css(base: str) -> str:
     for img in ("layers.png", "layers-2x.png"):
         data = base64.b64encode((Path(base) / "images" / img).read_bytes()).decode()
         css = css.replace(f"url(images/{img})", f"url(data:image/png;base64,{data})")
-    return css
+    # Only Leaflet's default marker reads this; we draw circle markers instead.
+    return css.replace("url(images/marker-icon.png)", "none")
 
 
 def _assets_html(*, cluster: bool) -> str:

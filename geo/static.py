@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
+import io
 import math
 import os
 import re
-import tempfile
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from geo import fonts
 from geo.errors import InputError, OutputError
+from geo.gazetteer import atomic_write_bytes
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -223,14 +225,22 @@ def _draw(result: LinkResult, prog: Programme | None, date: str) -> Figure:
 
 
 def _load_outline() -> gpd.GeoDataFrame | None:
+    """The Haidian outline in metres, or None when the file is missing or broken."""
+    try:
+        stat = OUTLINE_PATH.stat()
+    except OSError:
+        return None
+    return _read_outline(str(OUTLINE_PATH), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=4)  # a build draws one map per programme
+def _read_outline(path: str, _mtime: int, _size: int) -> gpd.GeoDataFrame | None:
     import geopandas as gpd
 
-    if not OUTLINE_PATH.is_file():
-        return None
     try:
-        gdf = gpd.read_file(OUTLINE_PATH)
+        gdf = gpd.read_file(path)
     except Exception as e:  # a broken outline must not cost the user their map
-        warnings.warn(f"cannot read {OUTLINE_PATH}: {e}; drawing without it", stacklevel=3)
+        warnings.warn(f"{path}: cannot read the district outline ({e}); drawing without it", stacklevel=5)
         return None
     if gdf.empty:
         return None
@@ -256,8 +266,8 @@ def _project(lonlats: list[tuple[float, float]]) -> list[tuple[float, float]]:
 def _select(places: gpd.GeoDataFrame, prog: Programme | None) -> gpd.GeoDataFrame:
     if places.crs is None:
         places = places.set_crs("EPSG:4326")
-    if prog is None:
-        return places
+    if prog is None or places.empty or "programmes" not in places.columns:
+        return places if prog is None else places.iloc[0:0]
 
     def belongs(value: Any) -> bool:
         return isinstance(value, (list, tuple, set, frozenset)) and prog.index in value
@@ -818,13 +828,11 @@ def _save(fig: Figure, path: Path, fmt: str) -> Path:
         "svg": {"Date": None, "Creator": None},
         "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None},
     }[fmt]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=f".{fmt}", dir=path.parent)
+    buf = io.BytesIO()
+    fig.savefig(buf, format=fmt, dpi=DPI, metadata=metadata, facecolor="white")
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fig.savefig(fh, format=fmt, dpi=DPI, metadata=metadata, facecolor="white")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise OutputError(f"{path.parent}: cannot create the folder ({e.strerror})") from e
+    atomic_write_bytes(path, buf.getvalue())
     return path

@@ -319,3 +319,61 @@ def test_no_font_still_renders_with_one_warning(tmp_path: Path, outline: Path, m
     messages = [str(w.message) for w in caught]
     assert len(messages) == 1, messages
     assert "fonts-noto-cjk" in messages[0] and "\n" not in messages[0]
+
+
+# ------------------------------------------------------------------ layout
+
+
+def draw(result: FakeLinkResult, programme: int | None = None):  # -> matplotlib Figure
+    with static._rendering():
+        return static._draw(result, static._programme(result.report, programme), DATE)
+
+
+def labels(fig) -> list:  # the label texts (not their white halos)
+    ax = fig.axes[0]
+    return [t for t in ax.texts if t.get_zorder() == 8 and not t.get_path_effects()]
+
+
+@pytest.mark.parametrize("programme", [None, 3, 4])
+def test_labels_do_not_overlap(outline: Path, programme: int | None) -> None:
+    fig = draw(make_result(), programme)
+    renderer = fig.canvas.get_renderer()
+    ax_box = fig.axes[0].get_window_extent(renderer)
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in labels(fig)]
+    named = {name for name, *_ in PLACES}
+    assert sum(text in named for text, _ in boxes) >= 0.8 * len(boxes)  # most get their name
+    for i, (a, box_a) in enumerate(boxes):
+        assert ax_box.x0 <= box_a.x0 and box_a.x1 <= ax_box.x1, a
+        assert ax_box.y0 <= box_a.y0 and box_a.y1 <= ax_box.y1, a
+        for b, box_b in boxes[i + 1 :]:
+            assert not box_a.overlaps(box_b), (a, b)
+
+
+def test_crowded_labels_get_numbers(outline: Path) -> None:
+    # Twenty villages within a few hundred metres cannot all be named in place.
+    crowd = [(f"村{i:02d}号", "village", Point(116.30 + i * 0.0004, 40.0), [0]) for i in range(20)]
+    fig = draw(make_result(crowd))
+    texts = [t.get_text() for t in labels(fig)]
+    numbers = [t for t in texts if t.isdigit()]
+    assert numbers, texts
+    side = " ".join(t.get_text() for t in fig.axes[1].texts)
+    assert "图中编号" in side and "村" in side
+
+
+def test_far_places_keep_the_frame_on_haidian(outline: Path) -> None:
+    fig = draw(make_result(), 6)
+    x0, x1 = fig.axes[0].get_xlim()
+    y0, y1 = fig.axes[0].get_ylim()
+    assert x1 - x0 < 60_000 and y1 - y0 < 60_000  # metres; Xiong'an is 110 km away
+
+
+def test_pdf_is_reproducible(tmp_path: Path, outline: Path) -> None:
+    a = static.render_static(make_result(), tmp_path / "a", programme=3, formats=("pdf",), date=DATE)[0]
+    b = static.render_static(make_result(), tmp_path / "b", programme=3, formats=("pdf",), date=DATE)[0]
+    assert a.read_bytes().startswith(b"%PDF") and a.read_bytes() == b.read_bytes()
+
+
+def test_no_places_at_all(tmp_path: Path, outline: Path) -> None:
+    result = make_result([])
+    out = static.render_static(result, tmp_path / "empty", formats=("png",), date=DATE)
+    assert out[0].stat().st_size > 0
