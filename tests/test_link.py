@@ -194,7 +194,7 @@ def test_sample_offsets_index_the_text(sample_result):
     for u in sample_result.unlinked:
         assert text[u.start:u.end] == u.surface
     spans = sorted((m.start, m.end) for m in sample_result.mentions)
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
 
 
 @pytest.mark.parametrize("phrase", ["导航菜单", "本文仅代表作者观点", "本文地址", "留言与评论", "验证码"])
