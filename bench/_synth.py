@@ -56,8 +56,16 @@ def places(pool: list[str]):
     from geo.gazetteer import Place
 
     return [
-        Place(id=f"p{i:07d}", name=n, kind="village", lat=39.9, lon=116.3, precision="approximate",
-              crs_source="wgs84", source="synthetic")
+        Place(
+            id=f"p{i:07d}",
+            name=n,
+            kind="village",
+            lat=39.9,
+            lon=116.3,
+            precision="approximate",
+            crs_source="wgs84",
+            source="synthetic",
+        )
         for i, n in enumerate(pool)
     ]
 

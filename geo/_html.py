@@ -48,12 +48,16 @@ def http_url(url: object) -> str | None:
     return None
 
 
-def link_or_text(text: object) -> str:
-    """An ``<a>`` for http(s) URLs; anything else (``javascript:``...) as plain text."""
+def link_or_text(text: object, *, label: str | None = None) -> str:
+    """An ``<a>`` for http(s) URLs; anything else (``javascript:``...) as plain text.
+
+    ``label`` replaces the link text (e.g. just the host, where space is short).
+    """
     url = http_url(text)
     if url is None:
         return escape(text)
-    return f'<a href="{escape(url)}" target="_blank" rel="noopener noreferrer">{escape(url)}</a>'
+    shown = url if label is None else label
+    return f'<a href="{escape(url)}" target="_blank" rel="noopener noreferrer">{escape(shown)}</a>'
 
 
 def utf16_len(text: str) -> int:
@@ -69,14 +73,20 @@ def marked(text: str, spans: Iterable[tuple[int, int]]) -> tuple[str, list[int]]
     ``html.escape`` maps character by character, so escaping a prefix gives a
     prefix of the escaped text and a split there never cuts an entity.
     """
+    escaped = escape(text)
+    # Fast path (nearly every sentence): nothing escaped, no astral characters.
+    plain = escaped == text and utf16_len(text) == len(text)
     offsets: list[int] = []
     last = 0
     for start, end in sorted(set(spans)):
         if start < last or not 0 <= start < end <= len(text):
             continue  # overlapping or out of range: skip rather than corrupt
-        offsets += [utf16_len(escape(text[:start])), utf16_len(escape(text[:end]))]
+        if plain:
+            offsets += [start, end]
+        else:
+            offsets += [utf16_len(escape(text[:start])), utf16_len(escape(text[:end]))]
         last = end
-    return escape(text), offsets
+    return escaped, offsets
 
 
 def inline_script(code: str) -> str:

@@ -20,6 +20,7 @@ from . import coords
 from .errors import InputError, OutputError
 from .gazetteer import (
     COLUMNS,
+    Changes,
     CRS_NAMES,
     KINDS,
     LIST_SEP,
@@ -29,11 +30,13 @@ from .gazetteer import (
     atomic_write_bytes,
     parse_row,
     read_places,
+    split_list,
     validate_row,
     write_places,
 )
 from .model import Unlinked
 from .normalize import fold
+from .unplaced import SUFFIXES
 
 # China's extent, used only to tell "lat,lon" from "lon,lat" (they don't overlap).
 CHINA_LAT = (18.0, 54.0)
@@ -85,8 +88,10 @@ class ParsedCoords:
         """What a person should be told about how the text was read ("" if nothing)."""
         notes = []
         if self.swapped:
-            notes.append(f"read as lon,lat (longitude first, as the Amap and Baidu pickers copy it): "
-                         f"lat {self.lat}, lon {self.lon}")
+            notes.append(
+                f"read as lon,lat (longitude first, as the Amap and Baidu pickers copy it): "
+                f"lat {self.lat}, lon {self.lon}"
+            )
         if self.crs_hint:
             notes.append(f"the text names {self.crs_hint}")
         return "; ".join(notes)
@@ -99,11 +104,14 @@ def _in(value: float, bounds: tuple[float, float]) -> bool:
 def _crs_hint(text: str) -> str | None:
     found = [name for name, rx in _CRS_WORDS if rx.search(text)]
     if "bd09mc" in found:
-        raise InputError(f"{text!r} is in Baidu Mercator metres (BD09MC); switch the Baidu picker to "
-                         "longitude/latitude (BD09LL) and copy again")
+        raise InputError(
+            f"{text!r} is in Baidu Mercator metres (BD09MC); switch the Baidu picker to "
+            "longitude/latitude (BD09LL) and copy again"
+        )
     if len(set(found)) > 1:
-        raise InputError(f"{text!r} names more than one coordinate system ({', '.join(found)}); "
-                         "keep only the one the numbers are in")
+        raise InputError(
+            f"{text!r} names more than one coordinate system ({', '.join(found)}); keep only the one the numbers are in"
+        )
     return found[0] if found else None
 
 
@@ -129,8 +137,9 @@ def parse_coords(text: str) -> ParsedCoords:
         deg = float(m["deg"])
         if m["min"] or m["sec"]:
             if deg < 0:
-                raise InputError(f"{text!r}: write the hemisphere (N/S/E/W) instead of a minus sign in "
-                                 "degrees-minutes-seconds")
+                raise InputError(
+                    f"{text!r}: write the hemisphere (N/S/E/W) instead of a minus sign in degrees-minutes-seconds"
+                )
             deg += float(m["min"] or 0) / 60 + float(m["sec"] or 0) / 3600
         axis = m["label"] or m["pre"] or m["post"]
         if axis in _NEGATIVE:
@@ -139,20 +148,25 @@ def parse_coords(text: str) -> ParsedCoords:
         leftover = leftover.replace(m.group(0), " ", 1)
     junk = re.findall(r"[A-Za-z0-9]+", leftover)
     if junk:
-        raise InputError(f"cannot read coordinates from {text!r}: unexpected {junk[0]!r}; "
-                         "paste just the two numbers, e.g. 39.99,116.27")
+        raise InputError(
+            f"cannot read coordinates from {text!r}: unexpected {junk[0]!r}; "
+            "paste just the two numbers, e.g. 39.99,116.27"
+        )
     if len(values) != 2:
-        raise InputError(f"cannot read coordinates from {text!r}: expected two numbers (latitude and "
-                         f"longitude), found {len(values)}; e.g. 39.99,116.27")
+        raise InputError(
+            f"cannot read coordinates from {text!r}: expected two numbers (latitude and "
+            f"longitude), found {len(values)}; e.g. 39.99,116.27"
+        )
     (a, axis_a), (b, axis_b) = values
     if min(abs(a), abs(b)) > 1000:
-        raise InputError(f"{text!r} looks like projected metres (e.g. Baidu Mercator), not degrees; "
-                         "copy longitude/latitude in decimal degrees")
+        raise InputError(
+            f"{text!r} looks like projected metres (e.g. Baidu Mercator), not degrees; "
+            "copy longitude/latitude in decimal degrees"
+        )
     if axis_a or axis_b:
         a_is_lat = (axis_a in _LAT_AXES) if axis_a else (axis_b not in _LAT_AXES)
         if axis_a and axis_b and (axis_a in _LAT_AXES) == (axis_b in _LAT_AXES):
-            raise InputError(f"{text!r} labels both numbers as the same axis; give one latitude and one "
-                             "longitude")
+            raise InputError(f"{text!r} labels both numbers as the same axis; give one latitude and one longitude")
         lat, lon = (a, b) if a_is_lat else (b, a)
         swapped = False
     elif _in(a, CHINA_LAT) and _in(b, CHINA_LON):
@@ -212,29 +226,12 @@ def unique_id(base: str, taken: Iterable[str]) -> str:
     return f"{base}-{n}"
 
 
-# Longest suffix wins; the linker makes the same guess for Unlinked.kind.
-_KIND_SUFFIXES: tuple[tuple[str, str], ...] = tuple(
-    sorted(
-        {
-            "村": "village", "镇": "town", "乡": "town", "街道": "town", "区": "district",
-            "路": "road", "街": "road", "大街": "road", "大道": "road", "胡同": "road", "桥": "road",
-            "站": "station", "地铁站": "station", "线": "rail", "铁路": "rail",
-            "河": "river", "渠": "river", "沟": "river", "湖": "river",
-            "公园": "park", "绿道": "park", "科技园": "park", "产业园": "park", "园区": "park",
-            "厂": "facility", "水厂": "facility", "中心": "facility", "医院": "facility",
-            "馆": "facility", "场": "facility", "学校": "campus", "大学": "campus", "学院": "campus",
-            "中学": "campus", "小学": "campus", "大厦": "campus", "商场": "mall", "广场": "mall",
-        }.items(),
-        key=lambda kv: -len(kv[0]),
-    )
-)
-
-
+# The report scanner's suffix table (geo.unplaced), longest first: one place decides kinds.
+_KIND_SUFFIXES: tuple[tuple[str, str], ...] = tuple(sorted(SUFFIXES, key=lambda kv: -len(kv[0])))
 _ZONE_SUFFIXES: tuple[str, ...] = ("北区", "南区", "东区", "西区", "中区")
 _ID_SUFFIXES: tuple[str, ...] = tuple(
     sorted(
-        {s for s, _ in _KIND_SUFFIXES}
-        | {"园", "城", "科学城", "新城", "地区", "社区", "再生水厂", "污水处理厂"},
+        {s for s, _ in _KIND_SUFFIXES} | {"区", "城", "科学城", "新城", "大道", "大学", "中心", "再生水厂", "科技园"},
         key=len,
         reverse=True,
     )
@@ -281,8 +278,10 @@ def _wkt_to_wgs84(wkt: str, crs: str) -> tuple[str, float, float]:
     try:
         geom = shapely.from_wkt(wkt)
     except (ShapelyError, ValueError) as e:
-        raise InputError(f"--wkt does not parse ({str(e).splitlines()[0][:80]}); write e.g. "
-                         "LINESTRING (116.3 39.9, 116.4 39.95) in lon lat order") from e
+        raise InputError(
+            f"--wkt does not parse ({str(e).splitlines()[0][:80]}); write e.g. "
+            "LINESTRING (116.3 39.9, 116.4 39.95) in lon lat order"
+        ) from e
     if crs != "wgs84":
         geom = shapely.transform(
             geom, lambda xy: np.array([coords.to_wgs84(y, x, crs)[::-1] for x, y in xy]).reshape(-1, 2)
@@ -313,9 +312,11 @@ def build_row(
     aliases = [a.strip() for a in aliases if a.strip() and a.strip() != name]
     if not name:
         raise InputError("the place needs a name; give the official Chinese name")
-    if at is None and not wkt:
-        raise InputError(f"{name}: give a coordinate (--at LAT,LON) or a geometry (--wkt), or look it up "
-                         "with --geocode")
+    if at is None and not wkt and precision != "unplaced":
+        raise InputError(
+            f"{name}: give a coordinate (--at LAT,LON) or a geometry (--wkt), look it up with --geocode, "
+            "or add it with precision unplaced and a note saying why"
+        )
     if isinstance(at, str):
         at = parse_coords(at)
     if isinstance(at, ParsedCoords):
@@ -326,16 +327,27 @@ def build_row(
     crs = crs or "wgs84"
     if crs not in CRS_NAMES:
         raise InputError(f"unknown crs {crs!r}; use one of {', '.join(CRS_NAMES)}")
+    kind_given = kind
     kind = kind or guess_kind(name)
     if kind is None:
         raise InputError(f"{name}: cannot guess the kind from the name; pass --kind, one of {', '.join(KINDS)}")
-    if not force:
-        dup = _duplicate(places, [name, *aliases])
-        if dup is not None:
-            n, rec = dup
-            raise InputError(f"{places.path}:{rec.line}: {n!r} is already in the gazetteer: "
-                             f"{rec.raw.strip()} — use that row, or pass --force to add another place "
-                             "with this name")
+    dup = _duplicate(places, [name, *aliases])
+    # A row kept as "unplaced" (known name, no coordinate yet) is what `geo add` completes.
+    fill = (
+        dup is not None
+        and not force
+        and dup[1].row.get("precision") == "unplaced"
+        and fold(dup[1].row.get("name", "")) == fold(name)
+        and (at is not None or bool(wkt))
+    )
+    if dup is not None and not force and not fill:
+        n, rec = dup
+        shown = rec.raw.strip() if len(rec.raw.strip()) <= 200 else rec.raw.strip()[:200] + "…"
+        raise InputError(
+            f"{places.path}:{rec.line}: {n!r} is already in the gazetteer: {shown} — use that row, "
+            "or pass --force to add another place with this name"
+        )
+    lat = lon = None
     wkt_out = ""
     if wkt:
         wkt_out, lat, lon = _wkt_to_wgs84(wkt, crs)
@@ -344,16 +356,36 @@ def build_row(
     pid = (id or "").strip() or unique_id(slugify(name), (r.row.get("id", "") for r in places.records))
     row = dict.fromkeys(COLUMNS, "")
     row.update(
-        id=pid, name=name, name_en=(name_en or "").strip(), kind=kind, lat=_fmt(lat), lon=_fmt(lon),
-        precision=precision, crs_source=crs, source=source.strip(), admin=(admin or "").strip(),
-        aliases=LIST_SEP.join(dict.fromkeys(aliases)), note=note.strip(), wkt=wkt_out,
+        id=pid,
+        name=name,
+        name_en=(name_en or "").strip(),
+        kind=kind,
+        lat="" if lat is None else _fmt(lat),
+        lon="" if lon is None else _fmt(lon),
+        precision=precision,
+        crs_source=crs,
+        source=source.strip(),
+        admin=(admin or "").strip(),
+        aliases=LIST_SEP.join(dict.fromkeys(aliases)),
+        note=note.strip(),
+        wkt=wkt_out,
         # With --force the new row shares a name on purpose; the flag tells `geo check` so.
-        flags="shared" if force and _duplicate(places, [name, *aliases]) else "",
+        flags="shared" if dup else "",
     )
-    problems = validate_row(row, places.places)
+    others = places.places
+    if fill:
+        old = dup[1].row  # type: ignore[index]
+        # Keep what the row already knew (id, kind, aliases, note…); fill in the position.
+        given = {k: v for k, v in row.items() if v and k not in ("id", "flags")}
+        given["aliases"] = LIST_SEP.join(dict.fromkeys([*split_list(old.get("aliases", "")), *aliases]))
+        row = {**old, **{k: v for k, v in given.items() if k not in ("kind", "name_en", "admin") or not old.get(k)}}
+        if kind_given:
+            row["kind"] = kind_given
+        others = tuple(p for p in places.places if p.id != old.get("id"))
+    problems = validate_row(row, others)
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise InputError(f"{places.path}: new row {pid}: {problems[0]}{more}")
+        raise InputError(f"{places.path}: row {row['id']}: {problems[0]}{more}")
     return row
 
 
@@ -363,19 +395,38 @@ def add_place(path: str | os.PathLike[str], name: str, **options: object) -> dic
     Options are those of ``build_row``: ``at`` (text, ParsedCoords or a
     ``(lat, lon)`` tuple) in ``crs`` (default: the CRS the text names, else
     wgs84) is converted to WGS-84 and ``crs`` is kept in ``crs_source``. A name
-    or alias that already exists is refused unless ``force``.
+    or alias that already exists is refused unless ``force``; a row of that
+    name kept as ``unplaced`` is filled in instead (a one-line change).
     """
-    row = build_row(read_places(path), name, **options)  # type: ignore[arg-type]
-    # The lock in write_places serialises writers; the duplicate check above ran
-    # before it, so two processes adding the *same* name at once could both pass.
-    write_places(path, add=[row])
-    return row
+    written: dict[str, str] = {}
+
+    def plan(pf: PlacesFile) -> Changes:
+        # Runs under the lock on the file as it is now, so two processes adding
+        # the same name cannot both pass the duplicate check.
+        row = build_row(pf, name, **options)  # type: ignore[arg-type]
+        written.update(row)
+        old = next((r.row for r in pf.records if r.row.get("id") == row["id"]), None)
+        if old is None:
+            return [row], {}
+        return [], {row["id"]: {k: v for k, v in row.items() if v != old.get(k, "")}}
+
+    write_places(path, plan=plan)
+    return written
 
 
 # --- the to-do CSV -------------------------------------------------------------------------
 
 TODO_COLUMNS: tuple[str, ...] = (
-    "name", "kind", "sentence", "lat", "lon", "crs", "precision", "source", "aliases", "note",
+    "name",
+    "kind",
+    "sentence",
+    "lat",
+    "lon",
+    "crs",
+    "precision",
+    "source",
+    "aliases",
+    "note",
 )
 
 
@@ -384,8 +435,12 @@ def todo_rows(unlinked: Iterable[Unlinked]) -> list[dict[str, str]]:
     rows: dict[str, dict[str, str]] = {}
     for u in unlinked:
         if u.surface not in rows:
-            rows[u.surface] = {**dict.fromkeys(TODO_COLUMNS, ""), "name": u.surface, "kind": u.kind,
-                               "sentence": u.sentence.strip()}
+            rows[u.surface] = {
+                **dict.fromkeys(TODO_COLUMNS, ""),
+                "name": u.surface,
+                "kind": u.kind,
+                "sentence": u.sentence.strip(),
+            }
     return list(rows.values())
 
 
@@ -393,8 +448,9 @@ def write_todo(path: str | os.PathLike[str], unlinked: Iterable[Unlinked], *, ov
     """Write the to-do CSV (UTF-8 with BOM, so Excel shows the Chinese); returns the row count."""
     path = Path(path)
     if path.exists() and not overwrite:
-        raise OutputError(f"{path}: already exists and may hold filled-in rows; import it with `geo import`, "
-                          "or pass --overwrite")
+        raise OutputError(
+            f"{path}: already exists and may hold filled-in rows; import it with `geo import`, or pass --overwrite"
+        )
     rows = todo_rows(unlinked)
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=TODO_COLUMNS, lineterminator="\r\n")
@@ -415,9 +471,21 @@ class ImportReport:
 
 
 _FIELD_ALIASES = {
-    "名称": "name", "地名": "name", "title": "name", "类型": "kind", "纬度": "lat", "latitude": "lat",
-    "经度": "lon", "lng": "lon", "long": "lon", "longitude": "lon", "坐标系": "crs", "来源": "source",
-    "别名": "aliases", "备注": "note", "description": "note",
+    "名称": "name",
+    "地名": "name",
+    "title": "name",
+    "类型": "kind",
+    "纬度": "lat",
+    "latitude": "lat",
+    "经度": "lon",
+    "lng": "lon",
+    "long": "lon",
+    "longitude": "lon",
+    "坐标系": "crs",
+    "来源": "source",
+    "别名": "aliases",
+    "备注": "note",
+    "description": "note",
 }
 
 
@@ -444,7 +512,10 @@ def _incoming_row(cells: dict[str, str], geom: object, where: str) -> dict[str, 
     crs = cells.get("crs", "")
     lat, lon = cells.get("lat", ""), cells.get("lon", "")
     if lat and not lon:  # a pasted pair in one cell, e.g. "116.31,39.99" from the Amap picker
-        parsed = parse_coords(lat)
+        try:
+            parsed = parse_coords(lat)
+        except InputError as e:
+            raise InputError(f"{where}: {e}") from e
         if crs and parsed.crs_hint and crs != parsed.crs_hint:
             raise InputError(f"{where}: the coordinates say {parsed.crs_hint} but crs is {crs}; drop one")
         crs = crs or parsed.crs_hint or ""
@@ -476,7 +547,7 @@ def _incoming_row(cells: dict[str, str], geom: object, where: str) -> dict[str, 
         else:
             row["wkt"], plat, plon = _wkt_to_wgs84(shapely.to_wkt(geom, rounding_precision=DECIMALS), "wgs84")
             row["lat"], row["lon"] = _fmt(plat), _fmt(plon)
-    elif not has_point and row.get("kind") != "group":
+    elif not has_point and row.get("kind") != "group" and row.get("precision") != "unplaced":
         return None
     if crs:
         row["crs_source"] = crs
@@ -500,10 +571,10 @@ def import_file(
     by_id = {r.row.get("id", ""): r.row for r in pf.records}
     by_name = {fold(p.name): p.id for p in pf.places}
     taken = set(by_id)
+    final: dict[str, tuple[str, dict[str, str]]] = {}  # id -> (where, row as it will be), new or changed
     added: list[dict[str, str]] = []
     updated: dict[str, dict[str, str]] = {}
     skipped: list[tuple[str, str]] = []
-    problems: list[str] = []
     for where, props, geom in read_features(path):
         cells = _cells(props)
         row = _incoming_row(cells, geom, where)
@@ -518,19 +589,23 @@ def import_file(
             if not change:
                 skipped.append((label, f"unchanged ({pid})"))
                 continue
-            merged = {**old, **change}
-            others = [p for p in pf.places if p.id != pid]
-            problems += [f"{where}: {pid}: {msg}" for msg in validate_row(merged, others)]
             updated[pid] = change
+            final[pid] = (where, {**old, **change})
             continue
         row.setdefault("kind", guess_kind(row.get("name", "")) or "")
         row.setdefault("precision", DEFAULT_PRECISION)
         row["id"] = row.get("id") or unique_id(slugify(row.get("name", "")), taken)
         taken.add(row["id"])
-        full = {**dict.fromkeys(COLUMNS, ""), **row}
-        new_places = [p for p in (parse_row(r)[0] for r in added) if p is not None]
-        problems += [f"{where}: {row['id']}: {msg}" for msg in validate_row(full, [*pf.places, *new_places])]
-        added.append(full)
+        added.append({**dict.fromkeys(COLUMNS, ""), **row})
+        final[row["id"]] = (where, added[-1])
+    # Validate against the file as it will be, so a group may come before its parts.
+    after = [p for p in pf.places if p.id not in final]
+    after += [p for p in (parse_row(r)[0] for _, r in final.values()) if p is not None]
+    problems = [
+        f"{where}: {pid}: {msg}"
+        for pid, (where, row) in final.items()
+        for msg in validate_row(row, [p for p in after if p.id != pid])
+    ]
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise InputError(f"{path}: nothing imported: {problems[0]}{more}")
@@ -540,6 +615,16 @@ def import_file(
 
 
 __all__ = [
-    "ImportReport", "ParsedCoords", "TODO_COLUMNS", "add_place", "build_row", "guess_kind", "import_file",
-    "parse_coords", "slugify", "todo_rows", "unique_id", "write_todo",
+    "ImportReport",
+    "ParsedCoords",
+    "TODO_COLUMNS",
+    "add_place",
+    "build_row",
+    "guess_kind",
+    "import_file",
+    "parse_coords",
+    "slugify",
+    "todo_rows",
+    "unique_id",
+    "write_todo",
 ]

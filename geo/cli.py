@@ -188,6 +188,190 @@ def check(places: Path) -> None:
     click.echo(f"{pf.path}: {n} rows OK (read as {pf.encoding})")
 
 
+GEOCODERS = ("nominatim", "arcgis", "baidu", "baiduv3")
+
+
+def _geocode_pick(provider: str, query: str, *, key: str | None, timeout: float, pick: int | None,
+                  yes: bool):
+    """Show the candidates; take --pick N, the first with --yes, or ask."""
+    from .errors import InputError
+    from .geocode import Geocoder
+
+    found = Geocoder(provider, key=key, timeout=timeout).geocode(query)
+    if not found:
+        raise InputError(f"{provider}: no match for {query!r}; try another --query, or give --at by hand")
+    for i, c in enumerate(found, 1):
+        click.echo(f"  {i}. {c.address}  {c.lat:.6f},{c.lon:.6f}  {c.distance_m / 1000:.1f} km from Haidian", err=True)
+    if pick is None:
+        pick = 1 if yes else click.prompt("take which candidate", type=click.IntRange(1, len(found)), default=1,
+                                          err=True)
+    if pick > len(found):
+        raise InputError(f"--pick {pick}: {provider} found only {len(found)} candidate(s) for {query!r}")
+    return found[pick - 1]
+
+
+@cli.command("add")
+@click.argument("name", required=False)
+@places_option
+@click.option("--at", "at", metavar="COORDS",
+              help="The point as copied: 39.99,116.27, or lon-first 116.31,39.99 from the Amap/Baidu picker.")
+@click.option("--crs", type=click.Choice(("wgs84", "gcj02", "bd09")), default=None,
+              help="System of --at/--wkt: gcj02 (Amap, Tencent), bd09 (Baidu). Default: as labelled, else wgs84.")
+@click.option("--geocode", "provider", type=click.Choice(GEOCODERS), default=None, is_flag=False,
+              flag_value="nominatim", help="Look NAME (or --query) up with this geocoder (default nominatim).")
+@click.option("--query", default=None, help="What to look up with --geocode (default: NAME).")
+@click.option("--pick", type=click.IntRange(1), default=None, help="Which --geocode candidate to take.")
+@click.option("--yes", "-y", is_flag=True, help="Take the first --geocode candidate without asking.")
+@click.option("--key", default=None, help="API key for --geocode baidu/arcgis (or set GEO_BAIDU_KEY).")
+@click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds to wait for the geocoder.")
+@click.option("--kind", default=None, help="Default: guessed from the suffix (村, 路…). See README for the list.")
+@click.option("--source", default="", help="Where the coordinate came from (URL or citation). Required with --at.")
+@click.option("--precision", type=click.Choice(("exact", "approximate", "centroid", "proxy", "unplaced")),
+              default="approximate", show_default=True)
+@click.option("--alias", "aliases", multiple=True, help="Another name for the place (repeatable).")
+@click.option("--wkt", default=None, help="A LINESTRING/POLYGON in lon lat order (in --crs).")
+@click.option("--id", "place_id", default=None, help="Default: a pinyin slug of NAME.")
+@click.option("--admin", default=None, help="The district it lies in, e.g. 海淀区.")
+@click.option("--name-en", default=None)
+@click.option("--note", default="")
+@click.option("--force", is_flag=True, help="Add even if NAME or an alias is already in the gazetteer.")
+@click.option("--dry-run", is_flag=True, help="Show the row; write nothing.")
+@click.option("--from-scan", "from_scan", type=click.Path(path_type=Path), default=None,
+              help="Walk through REPORT's names that the gazetteer lacks, one prompt each.")
+@click.option("--todo", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="With --from-scan: write those names to a CSV to fill in, then `geo import` it.")
+def add(name: str | None, places: Path, at: str | None, crs: str | None, provider: str | None, query: str | None,
+        pick: int | None, yes: bool, key: str | None, timeout: float, kind: str | None, source: str,
+        precision: str, aliases: tuple[str, ...], wkt: str | None, place_id: str | None, admin: str | None,
+        name_en: str | None, note: str, force: bool, dry_run: bool, from_scan: Path | None,
+        todo: Path | None) -> None:
+    """Add a place to places.csv (one appended line; the row is checked like `geo check`).
+
+    \b
+    Example:
+      geo add 稻香湖再生水厂 --at 116.310003,39.991957 --crs gcj02 --source "Amap picker"
+      geo add 翠湖湿地公园 --at "39.99N 116.27E" --source https://www.openstreetmap.org/way/1
+      geo add 稻香湖再生水厂 --geocode nominatim --kind facility --pick 1
+      geo add --from-scan reports/haidian-2021-12-15.txt --todo todo.csv
+    """
+    from .add import add_place, build_row, parse_coords
+    from .gazetteer import read_places
+
+    if from_scan is not None:
+        _add_from_scan(from_scan, places, todo=todo, provider=provider, key=key, timeout=timeout)
+        return
+    if not name:
+        raise click.UsageError("give NAME, or --from-scan REPORT")
+    if provider and at:
+        raise click.UsageError("give --at or --geocode, not both")
+    at_value: object = None
+    if provider:
+        best = _geocode_pick(provider, query or name, key=key, timeout=timeout, pick=pick, yes=yes)
+        # The answer as given, in the provider's CRS: add_place converts once and records it.
+        at_value, crs, source = best.answer, best.crs_source, source or best.source
+    elif at:
+        at_value = parse_coords(at)
+        if at_value.note:
+            click.echo(f"geo: {at_value.note}", err=True)
+    options = dict(at=at_value, crs=crs, kind=kind, aliases=aliases, source=source, precision=precision, wkt=wkt,
+                   force=force, id=place_id, admin=admin, name_en=name_en, note=note)
+    if dry_run:
+        row = build_row(read_places(places), name, **options)
+        click.echo(",".join(row.values()))
+        return
+    row = add_place(places, name, **options)
+    click.echo(f"{places}: {row['id']} at {row['lat']},{row['lon']} (WGS-84; from {row['crs_source']}), "
+               f"precision {row['precision']}")
+
+
+def _add_from_scan(report: Path, places: Path, *, todo: Path | None, provider: str | None, key: str | None,
+                   timeout: float) -> None:
+    from .add import add_place, guess_kind, parse_coords, write_todo
+    from .api import link
+    from .errors import GeoError
+
+    result = link(report, places)
+    if todo is not None:
+        n = write_todo(todo, result.unlinked)
+        click.echo(f"{todo}: {n} names to place; fill lat/lon (or paste a pair into lat), crs, source, "
+                   f"then `geo import {todo}`")
+        return
+    seen: dict[str, str] = {}
+    for u in result.unlinked:
+        seen.setdefault(u.surface, u.sentence)
+    added = 0
+    for i, (name, sentence) in enumerate(seen.items(), 1):
+        click.echo(f"\n[{i}/{len(seen)}] {name}\n  {sentence}")
+        answer = click.prompt("  coordinates LAT,LON (g = geocode, s = skip, q = quit)", default="s",
+                              show_default=False).strip()
+        if answer.lower() == "q":
+            break
+        if answer.lower() in ("s", ""):
+            continue
+        try:
+            if answer.lower() == "g":
+                best = _geocode_pick(provider or "nominatim", name, key=key, timeout=timeout, pick=None, yes=False)
+                at, crs, source = best.answer, best.crs_source, best.source
+            else:
+                at, crs = parse_coords(answer), None
+                source = click.prompt("  source (URL or citation)")
+            kind = click.prompt("  kind", default=guess_kind(name) or "area")
+            row = add_place(places, name, at=at, crs=crs, kind=kind, source=source)
+            added += 1
+            click.echo(f"  added {row['id']} at {row['lat']},{row['lon']}")
+        except GeoError as e:
+            click.echo(f"  geo: error: {e}; skipped", err=True)
+    click.echo(f"{places}: added {added} place(s)")
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@places_option
+@click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
+def import_(file: Path, places: Path, dry_run: bool) -> None:
+    """Bring places from a filled-in todo CSV, GeoJSON, KML, GeoPackage or CSV into places.csv.
+
+    Rows match existing places by id, else by name: changed ones are updated,
+    the rest added. Any invalid row stops the import before anything is written.
+
+    \b
+    Example:
+      geo import todo.csv
+      geo import survey.geojson --dry-run
+    """
+    from .add import import_file
+
+    report = import_file(file, places, dry_run=dry_run)
+    for where, why in report.skipped:
+        click.echo(f"{where}: skipped: {why}", err=True)
+    verb = "would add" if dry_run else "added"
+    click.echo(f"{places}: {verb} {len(report.added)}, updated {len(report.updated)}, "
+               f"skipped {len(report.skipped)}")
+
+
+@cli.command("export")
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Output file (default: output/places.FORMAT).")
+@places_option
+@click.option("--format", "fmt", type=click.Choice(["geojson", "gpkg", "kml", "csv"]), default=None,
+              help="Default: from --out's suffix, else geojson.")
+def export_(out: Path | None, places: Path, fmt: str | None) -> None:
+    """Export places.csv as GeoJSON, GeoPackage, KML or CSV (every column kept).
+
+    \b
+    Example:
+      geo export --format kml --out share.kml
+      geo export --out places.gpkg
+    """
+    from .exchange import export, format_of
+
+    if out is None:
+        fmt = fmt or "geojson"
+        out = DEFAULT_PLACES.parent / "output" / f"places.{fmt}"
+    n = export(places, fmt or format_of(out), out)
+    click.echo(f"{out}: {n} places")
+
+
 def main() -> None:
     cli(obj={})
 

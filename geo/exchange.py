@@ -23,8 +23,15 @@ from .gazetteer import COLUMNS, PlacesFile, atomic_write_bytes, read_places
 
 Format = Literal["geojson", "gpkg", "kml", "csv"]
 FORMATS: tuple[str, ...] = ("geojson", "gpkg", "kml", "csv")
-_SUFFIXES = {".geojson": "geojson", ".json": "geojson", ".gpkg": "gpkg", ".kml": "kml", ".csv": "csv",
-             ".tsv": "csv", ".txt": "csv"}
+_SUFFIXES = {
+    ".geojson": "geojson",
+    ".json": "geojson",
+    ".gpkg": "gpkg",
+    ".kml": "kml",
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".txt": "csv",
+}
 KML_NS = "http://www.opengis.net/kml/2.2"
 GPKG_LAYER = "places"
 
@@ -83,8 +90,12 @@ def _geojson_bytes(header: list[str], rows: list[dict[str, str]]) -> bytes:
     lines = []
     for row in rows:
         geom = _geometry(row)
-        feature = {"type": "Feature", "id": row.get("id"), "properties": row,
-                   "geometry": mapping(geom) if geom is not None else None}
+        feature = {
+            "type": "Feature",
+            "id": row.get("id"),
+            "properties": row,
+            "geometry": mapping(geom) if geom is not None else None,
+        }
         lines.append(json.dumps(feature, ensure_ascii=False))
     return ('{"type": "FeatureCollection", "features": [\n' + ",\n".join(lines) + "\n]}\n").encode("utf-8")
 
@@ -98,8 +109,11 @@ def _read_geojson(path: Path) -> Iterator[Feature]:
         raise InputError(f"{path}: not valid GeoJSON ({e}); export it again as GeoJSON (UTF-8)") from e
     features = data.get("features", [data] if data.get("type") == "Feature" else [])
     for i, f in enumerate(features, 1):
-        geom = f.get("geometry")
-        yield f"{path}:feature {i}", dict(f.get("properties") or {}), shape(geom) if geom else None
+        where, geom = f"{path}:feature {i}", f.get("geometry")
+        try:
+            yield where, dict(f.get("properties") or {}), shape(geom) if geom else None
+        except (AttributeError, KeyError, TypeError, ValueError) as e:  # shapely's GeometryTypeError is a ValueError
+            raise InputError(f"{where}: unreadable geometry ({e}); fix or drop this feature") from e
 
 
 # --- KML -----------------------------------------------------------------------------------
@@ -179,8 +193,11 @@ def _multi(parts: list):  # -> the Multi* of same-typed parts, else a GeometryCo
     from shapely.geometry import GeometryCollection, MultiLineString, MultiPoint, MultiPolygon
 
     types = {p.geom_type for p in parts}
-    cls = {"Point": MultiPoint, "LineString": MultiLineString, "Polygon": MultiPolygon}.get(types.pop()) \
-        if len(types) == 1 else None
+    cls = (
+        {"Point": MultiPoint, "LineString": MultiLineString, "Polygon": MultiPolygon}.get(types.pop())
+        if len(types) == 1
+        else None
+    )
     return cls(parts) if cls else GeometryCollection(parts)
 
 
@@ -202,8 +219,12 @@ def _read_kml(path: Path) -> Iterator[Feature]:
         for tag in ("name", "description"):
             if tag not in props and pm.find(f"k:{tag}", ns) is not None:
                 props[tag] = pm.findtext(f"k:{tag}", default="", namespaces=ns)
-        geom = next((g for g in (_read_kml_geometry(c) for c in pm) if g is not None), None)
-        yield f"{path}:placemark {i}", props, geom
+        where = f"{path}:placemark {i}"
+        try:
+            geom = next((g for g in (_read_kml_geometry(c) for c in pm) if g is not None), None)
+        except (IndexError, ValueError) as e:
+            raise InputError(f"{where}: unreadable coordinates ({e}); write lon,lat[,alt] tuples") from e
+        yield where, props, geom
 
 
 # --- GeoPackage ----------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import io
 import math
 import os
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -285,7 +285,8 @@ def _district_shapes() -> dict[str, object]:
     from shapely.geometry import shape
 
     shapes: dict[str, object] = {}
-    for name in ("haidian.geojson", "beijing_districts.geojson"):
+    # The detailed Haidian outline last, so it wins over the coarser all-districts file.
+    for name in ("beijing_districts.geojson", "haidian.geojson"):
         path = Path(__file__).with_name("data") / name
         if path.exists():
             data = json.loads(path.read_text(encoding="utf-8"))
@@ -502,21 +503,29 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise OutputError(f"{path}: could not be written ({e.strerror}); the old file is unchanged") from e
 
 
+Changes = tuple[Iterable[Mapping[str, object]], Mapping[str, Mapping[str, object]]]
+
+
 def write_places(
     path: str | os.PathLike[str],
     *,
     add: Iterable[Mapping[str, object]] = (),
     update: Mapping[str, Mapping[str, object]] | None = None,
+    plan: Callable[[PlacesFile], Changes] | None = None,
 ) -> PlacesFile:
     """Append and/or update rows atomically under a lock.
 
     Untouched records keep their exact bytes and order; new rows go at the end
-    in the file's own encoding and line ending. Returns the file as re-read.
+    in the file's own encoding and line ending. ``plan``, if given, computes
+    ``(add, update)`` from the file as read under the lock, so checks such as
+    "this name is new" cannot race another writer. Returns the file as re-read.
     """
     path = Path(path)
-    update = dict(update or {})
     with locked(path):
         pf = read_places(path)  # re-read under the lock: another writer may have appended
+        if plan is not None:
+            add, update = plan(pf)
+        update = dict(update or {})
         encoding = "utf-8-sig" if pf.encoding == "utf-8-sig" else pf.encoding
         parts = [pf.header_raw if pf.header_raw.endswith("\n") else pf.header_raw + pf.newline]
         for rec in pf.records:

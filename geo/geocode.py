@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import os
 import tempfile
 import time
@@ -39,6 +40,9 @@ DEFAULT_TIMEOUT = 10.0
 DEFAULT_RETRIES = 2
 MAX_RETRY_AFTER = 60.0  # never sleep longer than this on a 429, whatever the server asks
 
+log = logging.getLogger(__name__)
+_NULL = logging.NullHandler()
+
 
 class GeocodeError(NetworkError):
     """The provider could not be asked or did not answer; nothing was written."""
@@ -55,7 +59,8 @@ class Candidate:
     query: str
     distance_m: float  # from Haidian's centre
     source: str
-    crs_source: str  # the system the provider answered in, before conversion
+    crs_source: str  # the system the provider answered in
+    answer: tuple[float, float]  # (lat, lon) as answered, in crs_source: pass both to add_place
     raw: Mapping[str, object] = field(default_factory=dict, compare=False, repr=False)
 
 
@@ -86,10 +91,22 @@ def user_agent() -> str:
     return f"geo/{version} (+{url})" if url else f"geo/{version}"
 
 
-def _limiter(func: Callable, *, min_delay: float, max_retries: int, error_wait: float,
-             clock: Callable[[], float], sleep: Callable[[float], None]):
-    from geopy.exc import GeocoderRateLimited
+def _limiter(
+    func: Callable,
+    *,
+    min_delay: float,
+    max_retries: int,
+    error_wait: float,
+    clock: Callable[[], float],
+    sleep: Callable[[float], None],
+):
+    from geopy.exc import GeocoderRateLimited, GeocoderServiceError
     from geopy.extra.rate_limiter import RateLimiter
+
+    # geopy logs every retry as a WARNING with a traceback, which Python prints
+    # when the app set up no logging; a handler here keeps that out of the
+    # terminal and still lets an app that configures logging see it.
+    logging.getLogger("geopy").addHandler(_NULL)
 
     class _Limiter(RateLimiter):
         # geopy's RateLimiter, with its clock and sleep injected (tests run
@@ -116,10 +133,19 @@ def _limiter(func: Callable, *, min_delay: float, max_retries: int, error_wait: 
             return func(*args, **kwargs)
         except GeocoderRateLimited as e:
             limiter.retry_after = float(e.retry_after) if e.retry_after is not None else None
+            log.info("%r: rate-limited (HTTP 429), Retry-After %s", args[0] if args else "", e.retry_after)
+            raise
+        except GeocoderServiceError as e:
+            log.info("%r: %s", args[0] if args else "", _first_line(e))
             raise
 
-    limiter = _Limiter(call, min_delay_seconds=min_delay, max_retries=max_retries,
-                       error_wait_seconds=error_wait, swallow_exceptions=False)
+    limiter = _Limiter(
+        call,
+        min_delay_seconds=min_delay,
+        max_retries=max_retries,
+        error_wait_seconds=error_wait,
+        swallow_exceptions=False,
+    )
     return limiter
 
 
@@ -160,15 +186,25 @@ class Geocoder:
         self.cache = Path(cache) if cache is not None else cache_dir()
         self.use_cache = use_cache
         self._backend = _backend(provider, key=key, timeout=timeout, domain=domain, scheme=scheme)
-        self._call = _limiter(self._backend.geocode, min_delay=float(spec["min_delay"]),  # type: ignore[arg-type]
-                              max_retries=max_retries, error_wait=error_wait, clock=clock, sleep=sleep)
+        self._call = _limiter(
+            self._backend.geocode,
+            min_delay=float(spec["min_delay"]),  # type: ignore[arg-type]
+            max_retries=max_retries,
+            error_wait=error_wait,
+            clock=clock,
+            sleep=sleep,
+        )
 
     # -- the request ----------------------------------------------------------
 
     def _params(self, limit: int) -> dict[str, object]:
         if self.provider == "nominatim":
-            params: dict[str, object] = {"exactly_one": False, "limit": limit, "country_codes": "cn",
-                                         "language": "zh-CN"}
+            params: dict[str, object] = {
+                "exactly_one": False,
+                "limit": limit,
+                "country_codes": "cn",
+                "language": "zh-CN",
+            }
             if self.viewbox:
                 w, s, e, n = self.viewbox
                 params.update(viewbox=[(s, w), (n, e)], bounded=True)
@@ -189,23 +225,25 @@ class Geocoder:
         try:
             answer = self._call(query, **params)
         except exc.GeocoderTimedOut as e:
-            raise GeocodeError(f"{name}: no answer within {self.timeout:g} s for {query!r}; check the network "
-                               "or raise --timeout") from e
+            raise GeocodeError(
+                f"{name}: no answer within {self.timeout:g} s for {query!r}; check the network or raise --timeout"
+            ) from e
         except exc.GeocoderRateLimited as e:
-            raise GeocodeError(f"{name}: still rate-limited (HTTP 429) after retries for {query!r}; "
-                               "wait a minute and try again") from e
+            raise GeocodeError(
+                f"{name}: still rate-limited (HTTP 429) after retries for {query!r}; wait a minute and try again"
+            ) from e
         except (exc.GeocoderAuthenticationFailure, exc.GeocoderInsufficientPrivileges) as e:
             raise GeocodeError(f"{name}: the API key was refused ({e}); check --key") from e
         except exc.GeocoderUnavailable as e:
-            raise GeocodeError(f"cannot reach {name} ({_first_line(e)}); check the network, or add the "
-                               "coordinate by hand with --at") from e
+            raise GeocodeError(
+                f"cannot reach {name} ({_reason(e)}); check the network, or add the coordinate by hand with --at"
+            ) from e
         except exc.GeopyError as e:
             raise GeocodeError(f"{name}: error for {query!r}: {_first_line(e)}") from e
         if answer is None:
             return []
         answers = answer if isinstance(answer, list) else [answer]
-        return [{"address": str(a.address or ""), "lat": a.latitude, "lon": a.longitude, "raw": a.raw}
-                for a in answers]
+        return [{"address": str(a.address or ""), "lat": a.latitude, "lon": a.longitude, "raw": a.raw} for a in answers]
 
     # -- the public call ------------------------------------------------------
 
@@ -224,15 +262,23 @@ class Geocoder:
         return [self._candidate(query, a) for a in answers[:limit]]
 
     def _candidate(self, query: str, a: Mapping[str, object]) -> Candidate:
-        lat, lon = coords.to_wgs84(float(a["lat"]), float(a["lon"]), self.crs)  # type: ignore[arg-type]
+        answer = (float(a["lat"]), float(a["lon"]))  # type: ignore[arg-type]
+        lat, lon = coords.to_wgs84(*answer, self.crs)
         raw = a.get("raw") or {}
         address = str(a.get("address") or "")
         if self.provider.startswith("baidu"):  # Baidu's "address" is its match level, e.g. 门址
             address = query
         return Candidate(
-            address=address, lat=lat, lon=lon, provider=self.provider, query=query,
-            distance_m=coords.distance_m(*HAIDIAN, lat, lon), source=self._source(query, raw),  # type: ignore[arg-type]
-            crs_source=self.crs, raw=raw,  # type: ignore[arg-type]
+            address=address,
+            lat=lat,
+            lon=lon,
+            provider=self.provider,
+            query=query,
+            distance_m=coords.distance_m(*HAIDIAN, lat, lon),
+            source=self._source(query, raw),  # type: ignore[arg-type]
+            crs_source=self.crs,
+            answer=answer,
+            raw=raw,  # type: ignore[arg-type]
         )
 
     def _source(self, query: str, raw: Mapping[str, object]) -> str:
@@ -252,9 +298,18 @@ def geocode(query: str, *, provider: str = "nominatim", limit: int = 5, **option
 
 
 def _backend(provider: str, *, key: str | None, timeout: float, domain: str | None, scheme: str | None):
-    from geopy import geocoders
+    from functools import partial
 
-    common: dict[str, object] = {"timeout": timeout, "user_agent": user_agent()}
+    from geopy import adapters, geocoders
+
+    # Retries are ours alone (bounded, and visible to the rate limiter): geopy's
+    # requests adapter would otherwise retry each request twice more, silently.
+    adapter = (
+        partial(adapters.RequestsAdapter, max_retries=0)
+        if adapters.RequestsAdapter.is_available
+        else adapters.URLLibAdapter
+    )
+    common: dict[str, object] = {"timeout": timeout, "user_agent": user_agent(), "adapter_factory": adapter}
     if scheme:
         common["scheme"] = scheme
     if provider == "nominatim":
@@ -266,6 +321,21 @@ def _backend(provider: str, *, key: str | None, timeout: float, domain: str | No
     if domain:  # geopy hard-codes Baidu's host; the API path stays the same
         g.api = f"{g.scheme}://{domain}{g.api_path}"
     return g
+
+
+_REASONS = (
+    ("resolve", "DNS lookup failed: no network?"),
+    ("name or service not known", "DNS lookup failed: no network?"),
+    ("refused", "connection refused"),
+    ("timed out", "timed out"),
+    ("ssl", "TLS handshake failed"),
+)
+
+
+def _reason(e: BaseException) -> str:
+    """A few words for a connection failure, instead of urllib3's paragraph."""
+    text = str(e).lower()
+    return next((say for needle, say in _REASONS if needle in text), _first_line(e))
 
 
 def _first_line(e: BaseException) -> str:

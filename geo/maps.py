@@ -14,10 +14,11 @@ import math
 import re
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import count
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from geo import _html
 
@@ -50,6 +51,7 @@ BEYOND_NAME = "海淀区以外 / Beyond Haidian"
 OTHER_GROUP = "其他 / Other"
 NO_PROGRAMME_NAME = "不属于任何施政任务 / Outside any programme"
 OUTLINE_NAME = "海淀区界 / Haidian boundary"
+NO_COORDINATE = "地名库中无可靠坐标 / in the gazetteer without a coordinate"
 
 LABELS = {
     "precision": "精度 precision",
@@ -214,6 +216,8 @@ def _new_map(bounds: list[list[float]], *, embed: bool) -> folium.Map:
         zoom_control=not embed,
         width=width,
         height=height,
+        zoom_snap=0.25,  # frame the sites snugly instead of a whole zoom level out
+        zoom_delta=0.5,
     )
 
 
@@ -288,7 +292,7 @@ class _Place:
     precision: str
     source: str
     note: str
-    search: tuple[str, ...]
+    search: tuple[str, ...]  # raw name_en and aliases (the name is matched escaped)
     programmes: tuple[int, ...]
     geometry: Any  # shapely geometry, lon/lat
 
@@ -326,10 +330,11 @@ def _prepare_places(gdf: Any, mentions: Sequence[Mention]) -> list[_Place]:
         if m.programme is not None:
             from_mentions.setdefault(m.place_id, set()).add(m.programme)
     has_progs = "programmes" in gdf.columns
-    cols = [c for c in gdf.columns if c != gdf.geometry.name]
-    rows = gdf[cols].to_dict("index")
+    # Column lists, not DataFrame.to_dict: 10x faster at 50k rows.
+    columns = {c: gdf[c].tolist() for c in gdf.columns if c != gdf.geometry.name}
     out = []
-    for (pid, row), geom in zip(rows.items(), gdf.geometry.values, strict=True):
+    for k, (pid, geom) in enumerate(zip(gdf.index.tolist(), gdf.geometry.values, strict=True)):
+        row = {c: values[k] for c, values in columns.items()}
         pid = str(pid)
         if geom is None or geom.is_empty:
             lat, lon = row.get("lat"), row.get("lon")
@@ -351,7 +356,7 @@ def _prepare_places(gdf: Any, mentions: Sequence[Mention]) -> list[_Place]:
                 precision=_text(row.get("precision")),
                 source=_text(row.get("source")),
                 note=_text(row.get("note")),
-                search=tuple(dict.fromkeys((name, name_en, *_strings(row.get("aliases"))))),
+                search=tuple(dict.fromkeys((name_en, *_strings(row.get("aliases"))))),
                 programmes=progs,
                 geometry=geom,
             )
@@ -394,17 +399,17 @@ def _payload(
         layers.append(_layer(f"{BEYOND_NAME} ({len(far)})", OTHER_GROUP, far, places))
     sentences: dict[str, int] = {}
     quotes = _quotes(result.report.text, result.mentions, idx, sentences)
+    tables = _Tables(kinds={k: i for i, (k, _) in enumerate(kinds)})
+    records = [_place_record(p, tables, quotes.get(i, [])) for i, p in enumerate(places)]
     return {
         "labels": {k: _html.escape(v) for k, v in LABELS.items()},
         "kinds": [[_html.escape(k), c, _html.escape(label)] for k, (c, label) in kinds],
-        "programmes": {
-            str(p.index): _html.escape(p.title) for p in result.report.programmes
-        },
-        "places": [
-            _place_record(p, kinds, quotes.get(i, [])) for i, p in enumerate(places)
-        ],
+        "programmes": {str(p.index): _html.escape(p.title) for p in result.report.programmes},
+        "places": records,
+        "precisions": list(tables.precisions),
+        "sources": list(tables.sources),
         "sentences": [_html.escape(s) for s in sentences],
-        "search": [list(p.search) for p in places],
+        "search": [_search_terms(p) for p in places],
         "layers": layers,
         "outline": _outline_payload(zone),
         "bounds": _fit_bounds(geoms, near, zone),
@@ -439,22 +444,41 @@ def _kind_table(places: Iterable[_Place]) -> list[tuple[str, tuple[str, str]]]:
     return table
 
 
-def _place_record(p: _Place, kinds: list[tuple[str, Any]], quotes: list[list[Any]]) -> list[Any]:
+@dataclass
+class _Tables:
+    """Strings many places share, stored once in the payload and referenced by index."""
+
+    kinds: dict[str, int]
+    precisions: dict[str, int] = field(default_factory=dict)
+    sources: dict[str, int] = field(default_factory=dict)
+
+    @staticmethod
+    def index(table: dict[str, int], html: str) -> int:
+        return table.setdefault(html, len(table))
+
+
+def _place_record(p: _Place, tables: _Tables, quotes: list[list[Any]]) -> list[Any]:
     # Slot order is mirrored by P_* constants in assets/geo_map.js.
-    kind_index = next(i for i, (k, _) in enumerate(kinds) if k == p.kind)
-    precision = PRECISION_LABELS.get(p.precision, p.precision or "—")
+    precision = _html.escape(PRECISION_LABELS.get(p.precision, p.precision or "—"))
+    source = _Tables.index(tables.sources, _html.link_or_text(p.source)) if p.source else -1
     return [
         _html.escape(p.name),
         _html.escape(p.name_en),
-        kind_index,
-        _html.escape(precision),
-        _html.link_or_text(p.source) if p.source else "",
+        tables.kinds[p.kind],
+        _Tables.index(tables.precisions, precision),
+        source,
         _html.escape(p.note),
         list(p.programmes),
         quotes,
         _geometry_json(p.geometry),
         1 if p.precision in ("", "exact") else 0,
     ]
+
+
+def _search_terms(p: _Place) -> list[str]:
+    """Raw strings the search box matches besides the (escaped) name."""
+    extra = [] if _html.escape(p.name) == p.name else [p.name]
+    return extra + list(p.search)
 
 
 def _geometry_json(geom: Any) -> Any:
@@ -519,6 +543,13 @@ def _unplaced_items(result: LinkResult, programme: int | None) -> list[list[str]
         title = titles.get(u.programme, "") if u.programme is not None else ""
         if title and title not in progs:
             progs.append(title)
+    # Gazetteer rows the report names but that have no honest coordinate.
+    for place in getattr(result, "unplaced_places", ()):
+        named = sorted({m.programme for m in result.mentions if m.place_id == place.id and m.programme is not None})
+        if programme is not None and programme not in named:
+            continue
+        label = f"{place.name}（{NO_COORDINATE}）"
+        seen.setdefault(label, [titles[i] for i in named if i in titles])
     return [[_html.escape(s), _html.escape("；".join(p))] for s, p in seen.items()]
 
 
@@ -587,8 +618,11 @@ def _outline_payload(zone: _Zone) -> dict[str, Any] | None:
     if zone.outline is None:
         return None
     source = zone.outline["source"]
+    url = _html.http_url(source)
+    # The host alone keeps the attribution on one line; the link has the rest.
+    label = urlsplit(url).netloc if url else None
     attribution = _html.escape("海淀区界 boundary: ") + (
-        _html.link_or_text(source) if source else _html.escape("source unknown")
+        _html.link_or_text(source, label=label) if source else _html.escape("source unknown")
     )
     return {
         "name": _html.escape(OUTLINE_NAME),
@@ -649,40 +683,56 @@ def _assets_html(*, cluster: bool) -> str:
     return "\n".join(parts)
 
 
-def _runtime_class() -> type:
-    from branca.element import MacroElement
-    from jinja2 import Template
+def _element_classes() -> tuple[type, type]:
+    from branca.element import Element, MacroElement
+
+    class Raw(Element):
+        """Text put in the page verbatim.
+
+        branca's MacroElement wraps what it renders in ``Element(text)``, which
+        compiles ``text`` as a Jinja template: report text holding ``{{`` or
+        ``{#`` would then be evaluated (or break the build). Ours never is.
+        """
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self._name = "Raw"
+            self.text = text
+
+        def render(self, **kwargs: Any) -> str:
+            return self.text
 
     class Runtime(MacroElement):
-        _template = Template(
-            "{% macro header(this, kwargs) %}{{ this.assets }}{% endmacro %}"
-            "{% macro script(this, kwargs) %}"
-            "geoMap.init({{ this._parent.get_name() }}, {{ this.payload }}, [{% for n, t, g in this.tiles %}"
-            "[{{ n }}, {{ t.get_name() }}, {{ g }}]{% if not loop.last %},{% endif %}{% endfor %}]);"
-            "{% endmacro %}"
-        )
+        """Inline Leaflet + our runtime in <head>, and the call that draws the map."""
 
-        def __init__(self, payload: dict[str, Any], tiles: list[tuple[str, Any, bool]], cluster: bool):
+        def __init__(self, payload: dict[str, Any], tiles: list[tuple[str, Any, bool]], cluster: bool) -> None:
             super().__init__()
             self._name = "GeoRuntime"
             self.payload = _html.script_json(payload)
-            self.tiles = [
-                (_html.script_json(_html.escape(n)), t, "true" if g else "false") for n, t, g in tiles
-            ]
-            self.assets = _assets_html(cluster=cluster)
+            self.tiles = tiles
+            self.cluster = cluster
 
-    return Runtime
+        def render(self, **kwargs: Any) -> None:
+            fig = self.get_root()
+            fig.header.add_child(Raw(_assets_html(cluster=self.cluster)), name="geo_assets")
+            basemaps = ",".join(
+                f"[{_html.script_json(_html.escape(n))},{t.get_name()},{'true' if g else 'false'}]"
+                for n, t, g in self.tiles
+            )
+            call = f"geoMap.init({self._parent.get_name()}, {self.payload}, [{basemaps}]);"
+            fig.script.add_child(Raw(call), name="geo_init")
+
+    return Raw, Runtime
 
 
 def _runtime(payload: dict[str, Any], tiles: list[tuple[str, Any, bool]], *, cluster: bool) -> Any:
-    return _runtime_class()(payload, tiles, cluster)
+    return _element_classes()[1](payload, tiles, cluster)
 
 
 def _add_sidebar(m: folium.Map, body_html: str) -> None:
-    from branca.element import Element
-
+    raw = _element_classes()[0]
     fig = m.get_root()
-    fig.html.add_child(Element(f'<nav class="geo-side">{body_html}</nav>'), name="geo_sidebar", index=0)
+    fig.html.add_child(raw(f'<nav class="geo-side">{body_html}</nav>'), name="geo_sidebar", index=0)
     _renumber(fig)
 
 

@@ -47,6 +47,7 @@ _JUNK_INSIDE = re.compile(
     re.IGNORECASE,
 )
 _JUNK_INSIDE_MAX = 80
+_JUNK_MAX = 400
 # Page numbers and pager rows of paginated or PDF copies: "- 3 -", "第2页",
 # "2/5", "上一页 1 2 3 下一页", "共5页". Checked on short lines only.
 _PAGE_LINE = re.compile(r"-\s*\d{1,4}\s*-|\d{1,4}|\d{1,4}\s*/\s*\d{1,4}|[(\[]?\s*(第|共)\s*\d{1,4}\s*页.*")
@@ -98,7 +99,7 @@ class _TextExtractor(HTMLParser):
         }
     )  # fmt: skip
     JUNK_ATTR = re.compile(
-        r"(comment|share|footer|breadcrumb|crumb|(^|[\s_-])nav|menu|sidebar|copyright|related|pager|pagination|"
+        r"(comment|share|footer|header|logo|breadcrumb|crumb|(^|[\s_-])nav|menu|sidebar|copyright|related|pager|pagination|"
         r"toolbar|login|search|qrcode|erweima|(^|[\s_-])ads?([\s_-]|$)|display\s*:\s*none)",
         re.IGNORECASE,
     )
@@ -221,7 +222,9 @@ def _unwrap(lines: list[str], width: int) -> list[str]:
         indented = raw[:1] in (" ", "\u3000", "\t")
         if prev_full and out and out[-1] and not indented and _heading(stripped) is None:
             last = out[-1][-1]
-            out[-1].append(" " + stripped if last[-1:].isascii() and stripped[:1].isascii() else stripped)
+            # Only Latin words were split at a space; CJK and digits join directly.
+            spaced = last[-1:].isascii() and last[-1:].isalpha() and stripped[:1].isascii() and stripped[:1].isalpha()
+            out[-1].append(" " + stripped if spaced else stripped)
         else:
             out.append([stripped])
         prev_full = _display_width(stripped) >= width - 6
@@ -232,6 +235,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufe
 
 
 def _is_junk(line: str) -> bool:
+    # Furniture lines are short (a disclaimer is a few hundred characters); a
+    # long line is report text whatever it starts with.
+    if len(line) > _JUNK_MAX:
+        return False
     folded = fold(line)
     if _JUNK_START.match(folded):
         return True
@@ -249,14 +256,22 @@ def clean_text(text: str) -> str:
     lines = text.split("\n")
     kept: list[str] = []
     title = ""
+    skip_blank = False
     for line in lines:
         s = line.strip().strip("\u3000\xa0").strip()
         if not s:
-            kept.append("")
+            if not skip_blank:
+                kept.append("")
             continue
+        skip_blank = False
         if len(s) <= _FOOTER_MAX and _FOOTER_START.match(fold(s)):
             break
         if _is_junk(s):
+            # A page break is not a paragraph break: drop the blank lines around
+            # a page number, so a hard-wrapped paragraph can join across it.
+            while kept and not kept[-1]:
+                kept.pop()
+            skip_blank = True
             continue
         # Paginated copies repeat the report title at the top of every page.
         if title and s == title:
@@ -314,6 +329,8 @@ def paragraphs_of(text: str) -> list[tuple[int, int]]:
 
 
 def _is_title_line(p: str) -> bool:
+    if len(p) > 80:
+        return False
     f = fold(p)
     return (
         ("报告" in f or "政府" in f) and len(p) <= 80 and "。" not in f and not f.startswith(("-", "—"))

@@ -94,6 +94,7 @@ class _Site:
     anchor: tuple[float, float]  # metric CRS
     dist_km: float  # nearest approach to Haidian's centre
     bearing: str  # compass direction from the centre, in Chinese
+    more: tuple[tuple[float, float], ...] = ()  # other anchors a label may use (along a line)
 
 
 def render_static(
@@ -165,8 +166,13 @@ def _draw(result: LinkResult, prog: Programme | None, date: str) -> Figure:
     from matplotlib.figure import Figure
 
     report = result.report
+
+    class Canvas(FigureCanvasAgg):
+        def draw_idle(self, *args: Any, **kwargs: Any) -> None:
+            """geopandas asks for a full redraw after every layer; we draw once, when saving."""
+
     fig = Figure(figsize=FIGSIZE, dpi=DPI, facecolor="white")
-    FigureCanvasAgg(fig)
+    Canvas(fig)
     renderer = fig.canvas.get_renderer()
     title = (prog.title if prog is not None else report.title) or "(无标题)"
     if prog is not None:
@@ -200,7 +206,7 @@ def _draw(result: LinkResult, prog: Programme | None, date: str) -> Figure:
         outline.plot(ax=ax, facecolor="#fbfaf5", edgecolor="#5f6a6a", linewidth=1.1, zorder=1)
     else:
         ax.set_facecolor("#fbfaf5")
-    near = _clip_anchors(near, frame)
+    near = _clip_anchors(near, frame, ax)
     _plot_sites(ax, near)
     ax.set_xlabel("")  # geopandas labels axes "Easting [metre]": noise on a map
     ax.set_ylabel("")
@@ -216,10 +222,10 @@ def _draw(result: LinkResult, prog: Programme | None, date: str) -> Figure:
             color="#666666",
         )
 
-    obstacles = [_scale_bar(ax, frame, renderer, near), _north_arrow(ax, frame, renderer, near)]
-    unlabelled = _place_labels(ax, near, renderer, obstacles)
+    obstacles = [_scale_bar(ax, frame, near), _north_arrow(ax, frame, near)]
+    numbered, crowded = _place_labels(ax, near, renderer, obstacles)
 
-    _side_panel(side, renderer, near, far, unlabelled, _unplaced(result, prog))
+    _side_panel(side, renderer, near, far, numbered, crowded, _unplaced(result, prog))
     _source_line(fig, renderer, report.title, outline, places, date)
     return fig
 
@@ -347,11 +353,15 @@ def _frame(
     return (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
 
 
-def _clip_anchors(near: list[_Site], frame: tuple[float, float, float, float]) -> list[_Site]:
-    """Move line and area anchors onto their visible part, where a label can sit."""
+def _clip_anchors(near: list[_Site], frame: tuple[float, float, float, float], ax: Axes) -> list[_Site]:
+    """Move line and area anchors onto their visible part, where a label can sit.
+
+    An area only a few pixels across becomes a point, or nobody would see it.
+    """
     from shapely.geometry import box
 
     view = box(*frame)
+    tiny = 8 * (frame[2] - frame[0]) / ax.get_window_extent().width  # 8 px, in metres
     kept = []
     for s in near:
         seen = s.geom.intersection(view)
@@ -360,10 +370,16 @@ def _clip_anchors(near: list[_Site], frame: tuple[float, float, float, float]) -
         if s.shape == "line":
             parts = getattr(seen, "geoms", [seen])
             longest = max(parts, key=lambda g: g.length)
-            p = longest.interpolate(0.5, normalized=True) if longest.length else longest
+            # A line can carry its name anywhere along it: the middle first.
+            spots = [longest.interpolate(f, normalized=True) for f in (0.5, 0.3, 0.7, 0.15, 0.85)]
+            s.anchor, *rest = [(p.x, p.y) for p in spots]
+            s.more = tuple(rest)
         else:
             p = seen.representative_point()
-        s.anchor = (p.x, p.y)
+            s.anchor = (p.x, p.y)
+            x0, y0, x1, y1 = seen.bounds
+            if s.shape == "area" and max(x1 - x0, y1 - y0) < tiny:
+                s.shape, s.geom = "point", p
         kept.append(s)
     return kept
 
@@ -413,12 +429,15 @@ _MARKER_SCALE = {"*": 2.2, "P": 1.2, "X": 1.2, "d": 1.2}  # thin shapes look sma
 _LABEL_SIZE = 7.5
 
 
-def _place_labels(ax: Axes, sites: list[_Site], renderer: RendererBase, obstacles: list[Bbox]) -> list[_Site]:
-    """Greedy label placement; returns the sites that had to be numbered instead.
+def _place_labels(
+    ax: Axes, sites: list[_Site], renderer: RendererBase, obstacles: list[Bbox]
+) -> tuple[list[_Site], list[_Site]]:
+    """Greedy label placement; returns the sites numbered instead, and those left bare.
 
     Each label tries eight spots around its anchor, then the same spots
-    further out with a leader line. A site whose label fits nowhere gets a
-    small number, spelled out in the side panel, rather than a pile-up.
+    further out with a leader line. A site whose name fits nowhere gets a
+    small number, spelled out in the side panel; if even that cannot fit
+    (markers on top of each other) the side panel just lists it.
     """
     from matplotlib import patheffects
     from matplotlib.font_manager import FontProperties
@@ -435,53 +454,72 @@ def _place_labels(ax: Axes, sites: list[_Site], renderer: RendererBase, obstacle
             x, y = ax.transData.transform(s.anchor)
             taken.append(Bbox.from_extents(x - marker_r, y - marker_r, x + marker_r, y + marker_r))
 
+    def measure(text: str, size: float) -> tuple[float, float]:
+        w, h, _d = renderer.get_text_width_height_descent(text, FontProperties(size=size), ismath=False)
+        return w + 2 * px, h + 2 * px  # the halo
+
+    def size_of(s: _Site) -> float:
+        return _LABEL_SIZE + (0.5 if s.shape == "area" else 0)
+
+    def to_px(xy: tuple[float, float]) -> tuple[float, float]:
+        x, y = ax.transData.transform(xy)
+        return (float(x), float(y))
+
+    placed: dict[int, tuple[str, tuple[float, float], tuple[float, float, str, str, bool]]] = {}
+    # Every name first tries the spots beside its own marker; only then may
+    # names go further out on leader lines, so the near spots serve the most sites.
+    for ring in (0, 1):
+        for i, s in enumerate(sites):
+            if i in placed:
+                continue
+            w, h = measure(s.name, size_of(s))
+            for anchor in (s.anchor, *s.more):
+                spot = _free_spot(*to_px(anchor), w, h, s.shape, px, inner, taken, ring)
+                if spot is not None:
+                    placed[i] = (s.name, anchor, spot)
+                    taken.append(_bbox(spot[0], spot[1], w, h, spot[2], spot[3]))
+                    break
     numbered: list[_Site] = []
-    for s in sites:
-        size = _LABEL_SIZE + (0.5 if s.shape == "area" else 0)
-        prop = FontProperties(size=size)
-        w, h, _d = renderer.get_text_width_height_descent(s.name, prop, ismath=False)
-        w, h = w + 2 * px, h + 2 * px  # the halo
-        x, y = ax.transData.transform(s.anchor)
-        spot = _free_spot(x, y, w, h, s.shape, px, inner, taken)
-        if spot is None:
-            numbered.append(s)
-            text = str(len(numbered))
-            w, h, _d = renderer.get_text_width_height_descent(text, prop, ismath=False)
-            spot = _free_spot(x, y, w, h, s.shape, px, inner, taken, rings=1) or (
-                x + marker_r + 2 * px,
-                y,
-                "left",
-                "center",
-                False,
-            )
-        else:
-            text = s.name
-        tx, ty, ha, va, leader = spot
+    crowded: list[_Site] = []
+    for i, s in enumerate(sites):
+        if i in placed:
+            continue
+        text = str(len(numbered) + 1)
+        w, h = measure(text, size_of(s))
+        xy = to_px(s.anchor)
+        spot = next((sp for ring in (0, 1) if (sp := _free_spot(*xy, w, h, s.shape, px, inner, taken, ring))), None)
+        if spot is None:  # not even a number fits: list it, don't pile it on
+            crowded.append(s)
+            continue
+        numbered.append(s)
+        placed[i] = (text, s.anchor, spot)
+        taken.append(_bbox(spot[0], spot[1], w, h, spot[2], spot[3]))
+
+    leader_line = dict(arrowstyle="-", color="#777777", lw=0.5, shrinkA=1, shrinkB=3)
+    for i, (text, anchor, (tx, ty, ha, va, leader)) in sorted(placed.items()):
+        s = sites[i]
         colour = "#333333" if s.shape != "area" else _darker(_style(s.kind).colour)
         # Figure fraction, not pixels: the SVG is laid out at 72 dpi, the PNG at DPI.
         where = fig_frac.transform((tx, ty))
-        leader_line = dict(arrowstyle="-", color="#777777", lw=0.5, shrinkA=1, shrinkB=3)
         # Halo and text are separate artists: text drawn through a path effect
         # loses its <!-- name --> comment in the SVG, and with it searchability.
         for effects, fill in ((halo, "white"), (None, colour)):
             ax.annotate(
                 text,
-                xy=s.anchor,
+                xy=anchor,
                 xycoords="data",
                 xytext=where,
                 textcoords="figure fraction",
                 ha=ha,
                 va=va,
-                fontsize=size,
+                fontsize=size_of(s),
                 color=fill,
                 zorder=8,
                 path_effects=effects,
                 arrowprops=leader_line if leader and effects is None else None,
                 annotation_clip=False,
             )
-        # Store the bbox in figure pixels at the layout dpi.
-        taken.append(_bbox(tx, ty, w, h, ha, va))
-    return numbered
+    return numbered, crowded
 
 
 def _free_spot(
@@ -493,31 +531,36 @@ def _free_spot(
     px: float,
     inner: Bbox,
     taken: list[Bbox],
-    rings: int = 2,
+    ring: int,
 ) -> tuple[float, float, str, str, bool] | None:
-    if shape == "area":
+    """The first spot in ``ring`` (0: beside the anchor, 1: further out, with a leader)."""
+    if shape == "area" and ring == 0:  # inside the area first
         gap = 1.2 * h
-        spots = [(0, 0), (0, gap), (0, -gap), (0, 2 * gap), (0, -2 * gap)]
-        cands = [(x + dx, y + dy, "center", "center", False) for dx, dy in spots]
+        cands = [(x, y + dy, "center", "center", False) for dy in (0, gap, -gap, 2 * gap, -2 * gap)]
     else:
-        cands = []
-        for ring in range(rings):
-            d = (5.5 if shape == "point" else 3.0) * px + ring * 12 * px
-            e = d * 0.75
-            cands += [
-                (x + d, y, "left", "center", ring > 0),
-                (x + e, y + e, "left", "bottom", ring > 0),
-                (x + e, y - e, "left", "top", ring > 0),
-                (x - d, y, "right", "center", ring > 0),
-                (x - e, y + e, "right", "bottom", ring > 0),
-                (x - e, y - e, "right", "top", ring > 0),
-                (x, y + d, "center", "bottom", ring > 0),
-                (x, y - d, "center", "top", ring > 0),
-            ]
+        d = (5.5 if shape == "point" else 3.0) * px + ring * 12 * px
+        e = d * 0.75
+        leader = ring > 0
+        cands = [
+            (x + d, y, "left", "center", leader),
+            (x + e, y + e, "left", "bottom", leader),
+            (x + e, y - e, "left", "top", leader),
+            (x - d, y, "right", "center", leader),
+            (x - e, y + e, "right", "bottom", leader),
+            (x - e, y - e, "right", "top", leader),
+            (x, y + d, "center", "bottom", leader),
+            (x, y - d, "center", "top", leader),
+        ]
     for tx, ty, ha, va, leader in cands:
         bb = _bbox(tx, ty, w, h, ha, va)
         inside = bb.x0 >= inner.x0 and bb.x1 <= inner.x1 and bb.y0 >= inner.y0 and bb.y1 <= inner.y1
-        if inside and not any(bb.overlaps(t) for t in taken):
+        if not inside or any(bb.overlaps(t) for t in taken):
+            continue
+        # A leader line must not cut through another label; its first stretch
+        # lies on its own marker, so sample from a third of the way out.
+        cx, cy = (bb.x0 + bb.x1) / 2, (bb.y0 + bb.y1) / 2
+        path = [(x + (cx - x) * f, y + (cy - y) * f) for f in (0.35, 0.5, 0.65, 0.8)] if leader else []
+        if not any(t.contains(px_, py_) for px_, py_ in path for t in taken):
             return (tx, ty, ha, va, leader)
     return None
 
@@ -540,9 +583,7 @@ def _darker(colour: str) -> tuple[float, float, float]:
 # ------------------------------------------------------------------ map furniture
 
 
-def _emptiest_corner(
-    ax: Axes, frame: tuple[float, float, float, float], near: list[_Site], corners: tuple[str, str]
-) -> str:
+def _emptiest_corner(frame: tuple[float, float, float, float], near: list[_Site], corners: tuple[str, str]) -> str:
     """Of two corners, the one with fewer sites in its quarter-size patch."""
     x0, y0, x1, y1 = frame
     w, h = x1 - x0, y1 - y0
@@ -555,7 +596,7 @@ def _emptiest_corner(
     return min(corners, key=lambda c: (crowd(c), corners.index(c)))
 
 
-def _scale_bar(ax: Axes, frame: tuple[float, float, float, float], renderer: RendererBase, near: list[_Site]) -> Bbox:
+def _scale_bar(ax: Axes, frame: tuple[float, float, float, float], near: list[_Site]) -> Bbox:
     """A two-tone bar in metres (the axes are UTM metres, so lengths are true)."""
     from matplotlib.patches import Rectangle
     from matplotlib.transforms import Bbox
@@ -563,7 +604,7 @@ def _scale_bar(ax: Axes, frame: tuple[float, float, float, float], renderer: Ren
     x0, y0, x1, y1 = frame
     w, h = x1 - x0, y1 - y0
     length = _nice_length(w / 5)
-    corner = _emptiest_corner(ax, frame, near, ("lower left", "lower right"))
+    corner = _emptiest_corner(frame, near, ("lower left", "lower right"))
     bx = x0 + 0.04 * w if corner == "lower left" else x1 - 0.04 * w - length
     by, bh = y0 + 0.04 * h, 0.009 * h
     for i in range(4):
@@ -595,7 +636,7 @@ def _nice_length(target: float) -> float:
     return max(m * exp for m in (1, 2, 5) if m * exp <= target)
 
 
-def _north_arrow(ax: Axes, frame: tuple[float, float, float, float], renderer: RendererBase, near: list[_Site]) -> Bbox:
+def _north_arrow(ax: Axes, frame: tuple[float, float, float, float], near: list[_Site]) -> Bbox:
     """Points to true north: grid north in UTM is off by the meridian convergence."""
     from matplotlib.transforms import Bbox
     from pyproj import Transformer
@@ -606,7 +647,7 @@ def _north_arrow(ax: Axes, frame: tuple[float, float, float, float], renderer: R
     (ax_, ay_), (bx_, by_) = _project([(lon, lat), (lon, lat + 0.05)])
     angle = math.atan2(bx_ - ax_, by_ - ay_)  # radians east of grid north
 
-    corner = _emptiest_corner(ax, frame, near, ("upper right", "upper left"))
+    corner = _emptiest_corner(frame, near, ("upper right", "upper left"))
     fx = 0.94 if corner == "upper right" else 0.06
     fy = 0.90
     dx, dy = 0.05 * math.sin(angle) * 0.75, 0.05 * math.cos(angle)  # axes box is 4:3-ish
@@ -684,7 +725,13 @@ def _titles(fig: Figure, renderer: RendererBase, title: str, sub: str) -> float:
 
 
 def _side_panel(
-    side: Axes, renderer: RendererBase, near: list[_Site], far: list[_Site], unlabelled: list[_Site], unplaced: int
+    side: Axes,
+    renderer: RendererBase,
+    near: list[_Site],
+    far: list[_Site],
+    numbered: list[_Site],
+    crowded: list[_Site],
+    unplaced: int,
 ) -> None:
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
@@ -733,24 +780,26 @@ def _side_panel(
         y = bb.y0 - 0.035
 
     width_px = side.get_window_extent(renderer).width
-    blocks: list[tuple[str, list[str]]] = []
+    blocks: list[tuple[str, list[str], int]] = []  # (heading, lines, wrapped lines allowed per line)
     if far:
         lines = [f"{s.name}  {s.bearing} 约 {s.dist_km:.0f} km" for s in far]
-        blocks.append(("海淀区以外 Outside Haidian", lines))
-    if unlabelled:
-        lines = [f"{i}  {s.name}" for i, s in enumerate(unlabelled, 1)]
-        blocks.append(("图中编号 Numbered on map", lines))
+        blocks.append(("海淀区以外 Outside Haidian", lines, 2))
+    if numbered:
+        lines = [f"{i}  {s.name}" for i, s in enumerate(numbered, 1)]
+        blocks.append(("图中编号 Numbered on map", lines, 2))
+    if crowded:
+        blocks.append(("过密未标注 Too close to label", ["、".join(s.name for s in crowded)], 5))
     summary = f"地点 {len(near) + len(far)} 处 places"
     if unplaced:
         summary += f" · 未定位地名 {unplaced} 个 unplaced names"
-    blocks.append(("", [summary]))
+    blocks.append(("", [summary], 2))
 
     line_h = 0.028  # axes fraction per 7pt line in this panel
-    for head, lines in blocks:
+    for head, lines, wraps in blocks:
         room = max(int((y - 0.02) / line_h) - (2 if head else 0), 1)
         if len(lines) > room:
             lines = lines[: room - 1] + [f"… 另 {len(lines) - room + 1} 处 more"]
-        body = "\n".join(_wrap(line, width_px, 7, renderer, 2) for line in lines)
+        body = "\n".join(_wrap(line, width_px, 7, renderer, wraps) for line in lines)
         if head:
             side.text(
                 0,

@@ -1,82 +1,287 @@
-"""Place-like names the gazetteer lacks, found by their suffixes.
+"""Place-like names the gazetteer lacks, found by their suffixes and lists.
 
 A work report names places as a short proper stem plus a generic suffix:
-朱房村, 上庄路, 地铁13号线, 清河滨水绿廊. We look for those suffixes, walk
-left over the stem until punctuation or a function word, and drop what is
-generic (背街小巷, 输变电站, 规划保留村). It is a rule set, measured by
-``bench/eval_linking.py`` on labelled text, not a parser.
+朱房村, 上庄路, 地铁13号线, 清河滨水绿廊. We find the suffixes, walk left over
+the stem until punctuation, a function word or an administrative name, cut
+off a leading verb (推进, 加快 …), and drop what is generic (背街小巷,
+输变电站, 规划保留村). Suffix-less names are taken from lists that a place
+noun closes: 福缘门、挂甲屯、大有庄、骚子营等地区.
+
+Generic phrases are masked before anything else, so a suffix inside one
+(乡 in 美丽乡村) never starts a candidate and no stem runs through one.
+Candidates never overlap each other or a linked mention. It is a rule set,
+measured by ``bench/eval_linking.py`` on labelled text, not a parser; all
+passes are linear (Aho-Corasick scans and bounded walks).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Container, Iterator, Sequence
 
-# (suffix, kind), longest first so 大街 wins over 街.
+
+def _words(block: str) -> list[str]:
+    return block.split()
+
+
+# (suffix, kind). Aho-Corasick leftmost-longest picks 再生水厂 over 厂.
 SUFFIXES: tuple[tuple[str, str], ...] = (
-    ("号线", "rail"), ("胡同", "road"), ("大街", "road"), ("公园", "park"), ("片区", "area"),
-    ("地区", "area"), ("科技园", "park"), ("产业园", "park"), ("再生水厂", "facility"), ("水厂", "facility"),
-    ("客运站", "station"), ("火车站", "station"), ("站", "station"), ("村", "village"), ("镇", "town"),
-    ("乡", "town"), ("路", "road"), ("街", "road"), ("线", "rail"), ("园", "park"), ("厂", "facility"),
-    ("桥", "road"), ("河", "river"), ("绿廊", "park"), ("湿地", "park"),
-)
-_SUFFIX_RE = re.compile("|".join(re.escape(s) for s, _ in SUFFIXES))
+    ("号线", "rail"), ("线", "rail"),
+    ("胡同", "road"), ("大街", "road"), ("大道", "road"), ("街", "road"), ("路", "road"), ("桥", "road"),
+    ("公园", "park"), ("园", "park"), ("绿廊", "park"), ("湿地", "park"), ("广场", "landmark"), ("寺", "landmark"),
+    ("片区", "area"), ("地区", "area"), ("新区", "area"), ("科学城", "area"), ("厂区", "area"),
+    ("再生水厂", "facility"), ("自来水厂", "facility"), ("水厂", "facility"), ("厂", "facility"),
+    ("会址", "facility"), ("站", "station"),
+    ("村", "village"), ("庄", "village"), ("镇", "town"), ("乡", "town"),
+    ("河", "river"), ("湖", "river"),
+    ("大悦城", "mall"), ("批发市场", "mall"),
+    ("校区", "campus"), ("大学", "campus"), ("学院", "campus"), ("中学", "campus"), ("小学", "campus"),
+    ("高中", "campus"),
+    ("博物馆", "landmark"), ("纪念馆", "landmark"), ("美术馆", "landmark"), ("体育中心", "facility"),
+    ("交通枢纽", "station"), ("航站楼", "station"), ("车辆段", "station"),
+    ("国道", "road"), ("商务区", "area"), ("街道", "town"), ("联络线", "rail"), ("机场", "station"),
+)  # fmt: skip
 _KIND = dict(SUFFIXES)
-# Words that end a stem when walking left: verbs, conjunctions, measure words.
-_STOP_PREFIXES: tuple[str, ...] = (
-    "推进", "推动", "加快", "建设", "完成", "实施", "统筹", "持续", "优化", "打造", "完善", "启动", "开展",
-    "做好", "加强", "强化", "支持", "服务", "围绕", "落实", "提升", "改造", "整治", "腾退", "以及", "包括",
-    "重点", "新增", "全面", "积极", "大力", "着力", "深入", "继续", "进一步", "规划", "沿线", "周边",
-    "和", "与", "及", "等", "的", "在", "对", "为", "把", "将", "了", "是", "个", "条", "座", "处", "项", "家",
+_RAIL = ("号线", "线", "国道")
+# Suffixes that make a place with a one-character stem (清河, 台湖, 宋庄), when
+# the stem has a clear left edge (punctuation or a cut verb).
+_SHORT_STEM = ("河", "湖", "庄")
+
+# Phrases with a suffix inside that is not the end of a name (乡 in 美丽乡村,
+# 路 in 路网). Masked before anything else: no candidate starts or runs in one.
+MASKED: frozenset[str] = frozenset(
+    _words(
+        """
+    背街小巷 大街小巷 规划保留村 一刻钟便民生活圈 重点消费集聚区 美丽乡村 乡村 乡村振兴 城乡 街乡 街镇 乡镇 村庄 村民
+    村集体 村级 村地区管 村镇 村委会 农村 新型农村 园区 园林 花园式 花园城市 地区生产总值 地区总部 路网 路面 路径
+    路灯 路口 路线 路线图 路子 街道办事处 街头 街面 街角 线上 线下 线索 站城 站点 站位 一站式 河道 河湖 河长 河流
+    湖泊 桥下 桥梁 桥头堡 广场舞 寺庙 寺院 庄严 庄重 庄稼 幼儿园 中小学 大学生 中学生 小学生 高中生 大学城
+    """
+    )
 )
-# Generic phrases: never a proper place name, even with a place suffix.
-GENERIC: frozenset[str] = frozenset({
-    "背街小巷", "输变电站", "变电站", "规划保留村", "一刻钟便民生活圈", "重点消费集聚区", "美丽乡村", "乡村",
-    "村", "镇", "乡", "路", "街", "线", "园", "厂", "站", "桥", "河", "道路", "滨水道路", "城乡", "街乡",
-    "街镇", "园区", "智慧园区", "公园", "地区", "片区", "重点地区", "农村", "村庄", "街区", "街道",
-    "生产线", "一线", "底线", "红线", "主线", "路线", "热线", "专线", "战线", "防线", "沿线", "上线", "干线",
-    "全线", "支线", "在线", "线上", "线下", "前沿", "思路", "道路", "出路", "新路", "之路", "铁路",
-    "高速公路", "公路", "马路", "环路", "水厂", "工厂", "电厂", "车站", "网站", "加油站", "充电站", "驿站",
-    "服务站", "工作站", "污水处理厂", "河道", "河湖", "城乡结合部地区", "产业园", "科技园", "绿廊",
-})
-GENERIC_STEMS: frozenset[str] = frozenset({
-    "各", "本", "全", "新", "老", "该", "此", "重点", "周边", "城市", "沿线", "相关", "部分", "其他", "若干",
-    "现代", "智慧", "特色", "生态", "美丽", "规划", "保留", "示范", "试点", "中心", "专业", "综合",
-})
-MAX_STEM = 8
+# Names made of a suffix and a generic stem: never a proper place. Unlike a
+# mask, such a phrase may end a longer name (潞城镇, 姚家园路), so it only
+# rejects a candidate that is exactly it.
+GENERIC: frozenset[str] = frozenset(
+    _words(
+        """
+    变电站 输变电站 车站 加油站 充电站 驿站 服务站 工作站 换乘站 博士后工作站 网站 基站 公园 口袋公园 遗址公园 森林公园
+    城市公园 郊野公园 湿地公园 全龄友好型公园 地区 重点地区 片区 重点片区 新区 水厂 再生水厂 自来水厂 污水处理厂 工厂
+    电厂 厂区 广场 文化广场 绿地广场 中心村 贫困村 城中村 行政村 新村 特色小镇 小镇 城镇 家园 校园 乐园 精品大街
+    江河 山河 护城河 立交桥 产业园 科技园 智慧园 新校区 科学城 大悦城 动物园 批发市场 大学 学院 中学 小学 高中
+    职业高中 博物馆 纪念馆 美术馆 体育中心 交通枢纽 综合交通枢纽 航站楼 城市航站楼 马路 新路 公路 国道 商务区
+    车辆段 街道 小巷胡同 运河 山庄 江湖 滨河 沿河 道路 电路 集成电路 线路 思路 出路 之路 新路 断头路 次干路 支路
+    主干路 快速路 铁路 城际铁路 一线 第一线 底线 红线 主线 热线 专线 战线 防线 沿线 上线 干线 全线 支线 在线 连线
+    视线 界线 曲线 航线 管线 天际线 一米线 生产线 无线 有线 产业线 生态保护红线 端庄 联络线 机场
+    """
+    )
+)
+# Stems made only of these words are generic: 城市+滨水 (道路), 主干 (路).
+GENERIC_STEM_WORDS: frozenset[str] = frozenset(
+    _words(
+        """
+    各 本 全 新 老 该 此 其 大 小 重点 周边 城市 城区 沿线 相关 部分 其他 若干 现代 智慧 特色 生态 美丽 规划 保留 示范
+    试点 中心 专业 综合 主干 次干 市政 农村 城乡 滨水 滨河 园林 慢行 精品 各类 一批 多条 现有 主要 区域 区级 市级
+    国家级 国家 省级 奥运 文化 历史 科技 产业 商业 创新 绿色 休闲 体育 健康 社区 街区 居民 群众 公共 配套 功能 全龄
+    友好型 口袋 遗址 森林 郊野 湿地 城市级 大型 中型 小型 高标准 品牌 特色化 标准化 一体化 现代化 国际 国际化
+    产业化 沿街 沿河 两侧 一带 周围 附近 门前 身边 老旧 棚户 轨道 交通 地铁 轻轨 高速 快速 主 次 支 干 斜 综合 市 区
+    智能 道 新城 东延 西延 南延 北延 延伸 延长
+    """
+    )
+)
+# Leading verbs and function words cut from a stem: 推进地铁 -> 地铁.
+STOP_WORDS: tuple[str, ...] = tuple(
+    _words(
+        """
+    推进 推动 加快 建设 完成 实施 统筹 持续 优化 打造 完善 启动 开展 做好 加强 强化 支持 服务 围绕 落实 提升 改造
+    整治 腾退 以及 包括 重点 新增 全面 积极 大力 着力 深入 继续 进一步 规划 沿线 周边 开工 建成 开通 打通 新建 续建
+    谋划 聚焦 依托 贯通 巩固 深化 确保 安装 升压 运营 开放 保障 结合 引进 疏解 统筹推进 促进 培育 发展 连接 分流
+    形成 实现 编制 同步 全力 高标准 高水平 一批 加大 挖掘 对接 融入 带动 推广 举办 依靠 利用 恢复 保护 治理 修复
+    提质 扩建 改扩建 新改建 改建 筹办 承办 落地 配合 协调 用好 抓好 稳妥 有序 率先 研究 探索 出台 制定 召开
+    激发 招聘 建立 健全 构建 增强 扩大 提高 降低 减少 增加 改善 美化 绿化 亮化 整合 盘活 拓展 拓宽 疏挖 助力 面向
+    立足 聚力 着眼 坚持 发挥 守护 营造 引导 鼓励 吸引 集聚 聚集 承接 建好 管好 办好 深耕 布局 开发 建造 兴建 修建
+    铺设 接入 串联 联通 连通 畅通 疏通 开辟 完工 竣工 交付 投用 投运 运行 启用 通车 试运营 升级 关停 搬迁 迁建
+    力促 力争 引领 做强 做优 做大 做实 做精 做美
+    全区 全市 我区 本区 辖区 区内 市内 区属 市属 以 和 与 及 或 等 的 在 对 为 把 从 向 至 到 了 是 由 同 跟 并 且 即
+    """
+    )
+)
+ORG_WORDS: tuple[str, ...] = (
+    "公司", "集团", "企业", "机构", "政府", "委员会", "管委会", "部门", "学校", "医院", "银行", "协会", "总部", "大会",
+)  # fmt: skip
+# Characters that end an administrative name: a stem does not run through them
+# (平房乡|朝平公园, 首钢北区|次干路).
+ADMIN_ENDS = "乡镇区市县省"
+# An admin character that starts a common word does not end a name: 市政|道路.
+_ADMIN_WORDS = frozenset(_words("市政 市场 市民 市区 市级 市属 区域 区级 区属 区县 镇域 乡域 县域 县级 省级"))
+# Endings that never close a proper name, however long: 家乐福商圈道路.
+_BAD_ENDS = ("道路", "线路", "电路", "思路")
+MAX_STEM = 10
 MIN_STEM = 2
 
+# Nouns that, closing a 、-list, say its items are places: 福缘门、挂甲屯等地区.
+LIST_HEADS: tuple[tuple[str, str], ...] = (
+    ("重点消费集聚区", "area"), ("消费集聚区", "area"), ("商业综合体", "mall"), ("综合体", "mall"), ("商圈", "mall"),
+    ("重要节点", "area"), ("节点", "area"), ("重点片区", "area"), ("片区", "area"), ("重点地区", "area"),
+    ("地区", "area"),
+    ("区域", "area"), ("街区", "area"), ("社区", "area"), ("小区", "area"), ("园区", "park"), ("街道", "town"),
+    ("乡镇", "town"), ("村", "village"), ("公园", "park"), ("地块", "area"),
+)  # fmt: skip
+_LIST_HEAD = re.compile(
+    r"(?:等(?:[0-9]{1,4}|[一二三四五六七八九十两]{1,3})?|(?:[0-9]{1,4}|[一二三四五六七八九十两]{1,3}))"
+    r"[个处条座家]?(?:重点|重要|核心|周边|主要)?"
+    "(" + "|".join(h for h, _ in LIST_HEADS) + ")"
+)
+_LIST_KIND = dict(LIST_HEADS)
+_ITEM_TAILS = ("沿线", "周边", "一带", "附近")
+MAX_ITEMS = 30
+_BARRIER = set(",。;:!?()[]\"'<>,。;:!?()【】《》“”‘’\n\t -/~·…")
+_MEASURES = "个条座处项家所户套栋辆亩"
+# A number and its measure word or unit ends a stem: 88条|背街小巷, 110千伏|变电站.
+_UNITS = "个|条|座|处|项|家|所|户|套|栋|辆|亩|平方米|平方公里|公里|千米|千伏|公顷|万|亿|米|余"
+_COUNTED = re.compile(rf"[0-9一二三四五六七八九十百千万两]+(?:{_UNITS})")
+_AFTER_NUMBER = re.compile(rf"(?:{_UNITS})")
+# Names listing many kinds of place are slogans: “馆桥城园岛河”.
+_SLOGAN_CHARS = frozenset("路街桥园河湖村镇乡山城岛站线厂寺庄馆")
+_NUMERAL = re.compile(r"[0-9一二三四五六七八九十百千万两零〇]+")
 
-def _stem_start(norm: str, end: int, lo: int) -> int:
-    """Walk left from a suffix over CJK characters and digits, up to MAX_STEM."""
-    i = end
-    while i > lo and end - i < MAX_STEM:
+
+@functools.cache
+def _automata():
+    import ahocorasick_rs
+
+    kind = ahocorasick_rs.MatchKind.LeftmostLongest
+    suffixes = [s for s, _ in SUFFIXES]
+    stops = list(STOP_WORDS)
+    return (
+        ahocorasick_rs.AhoCorasick(sorted(MASKED), matchkind=kind),
+        suffixes,
+        ahocorasick_rs.AhoCorasick(suffixes, matchkind=kind),
+        stops,
+        ahocorasick_rs.AhoCorasick(stops, matchkind=ahocorasick_rs.MatchKind.Standard),
+    )
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
+
+
+def _all_generic(stem: str) -> bool:
+    """True if the stem splits wholly into generic words (城市滨水, 主干)."""
+    i, n = 0, len(stem)
+    while i < n:
+        for k in range(min(5, n - i), 0, -1):
+            if stem[i : i + k] in GENERIC_STEM_WORDS:
+                i += k
+                break
+        else:
+            return False
+    return True
+
+
+def _cut_stop_words(stem: str) -> int:
+    """Offset in ``stem`` after its rightmost stop word (or measure phrase), 0 if none."""
+    _, _, _, stops, stop_ac = _automata()
+    best = 0
+    for _, _, e in stop_ac.find_matches_as_indexes(stem, overlapping=True):
+        best = max(best, e)
+    for m in _COUNTED.finditer(stem):
+        best = max(best, m.end())
+    return best
+
+
+def _valid_stem(stem: str, name: str, known: Container[str], min_stem: int = MIN_STEM) -> bool:
+    if len(stem) < min_stem or name in GENERIC or name in known or name.endswith(_BAD_ENDS):
+        return False
+    if _NUMERAL.fullmatch(stem) or _all_generic(stem) or sum(ch in _SLOGAN_CHARS for ch in name) >= 3:
+        return False
+    return not any(w in stem for w in ORG_WORDS)
+
+
+def _stem_start(norm: str, suffix_s: int, lo: int, blocked: bytearray, rail: bool) -> int:
+    """Walk left from a suffix over the stem's characters, up to MAX_STEM."""
+    i = suffix_s
+    while i > lo and suffix_s - i < MAX_STEM and not blocked[i - 1 - lo]:
         ch = norm[i - 1]
-        if not ("\u4e00" <= ch <= "\u9fff" or ch.isdigit() or ch in "()（）"):
+        if ch in ADMIN_ENDS and suffix_s - i >= 1 and norm[i - 1 : i + 1] not in _ADMIN_WORDS:
+            break
+        # Digits and Latin letters belong to line names (地铁13号线, S1线) only.
+        if not (_is_cjk(ch) or (rail and (ch.isdigit() or ch.isascii() and ch.isalpha()))):
             break
         i -= 1
     return i
 
 
-def _trim(norm: str, s: int, e_stem: int) -> int:
-    """Drop leading verbs and function words from the stem ``norm[s:e_stem]``."""
-    changed = True
-    while changed and s < e_stem:
-        changed = False
-        stem = norm[s:e_stem]
-        # The rightmost stop word wins: 推进地铁 -> 地铁; 88条背街 -> 背街.
-        best = -1
-        for w in _STOP_PREFIXES:
-            j = stem.rfind(w)
-            if j >= 0 and j + len(w) > best:
-                best = j + len(w)
-        m = re.search(r"\d+(个|条|座|处|项|家|所|平方米|公里|万)", stem)
-        if m and m.end() > best:
-            best = m.end()
-        if best > 0:
-            s += best
-            changed = True
-    return s
+def _suffix_candidates(
+    norm: str, lo: int, hi: int, blocked: bytearray, known: Container[str]
+) -> Iterator[tuple[int, int, str]]:
+    _, suffixes, suffix_ac, _, _ = _automata()
+    for idx, s, e in suffix_ac.find_matches_as_indexes(norm[lo:hi]):
+        s, e = s + lo, e + lo
+        if any(blocked[k - lo] for k in range(s, e)) or norm.startswith("之", e):
+            continue  # masked, or the name goes on: 宛平博物馆|之城
+        suffix = suffixes[idx]
+        raw = _stem_start(norm, s, lo, blocked, suffix in _RAIL)
+        if raw > lo and norm[raw - 1].isdigit():
+            # 3处|全龄友好型公园, 110千伏|变电站, 100万平方米|道路: the walk stopped at a number
+            while raw < s and (m := _AFTER_NUMBER.match(norm, raw, s)):
+                raw = m.end()
+        cut = _cut_stop_words(norm[raw:s])
+        if not cut and s - raw >= MAX_STEM:
+            continue  # no boundary in reach: the name's start is unknown (…成子午大道长安二小天桥)
+        start = raw + cut
+        stem, name = norm[start:s], norm[start:e]
+        # 线 names a line only with a number (13号线, S1线) or as an extension (西延线).
+        if suffix == "线" and not re.search(r"[0-9A-Za-z一二三四五六七八九十]", stem) and not stem.endswith("延"):
+            continue
+        # A line or national road may be named by its number alone: 7号线, 108国道.
+        numbered = suffix in ("号线", "国道") and stem.isdigit() and name not in known
+        short = (
+            suffix in _SHORT_STEM
+            and len(stem) == 1
+            and _is_cjk(stem)
+            and (cut or raw == lo or not _is_cjk(norm[raw - 1]))
+        )
+        if numbered or _valid_stem(stem, name, known, 1 if short else MIN_STEM):
+            yield start, e, _KIND[suffix]
+
+
+def _list_candidates(
+    norm: str, lo: int, hi: int, blocked: bytearray, known: Container[str]
+) -> Iterator[tuple[int, int, str]]:
+    for m in _LIST_HEAD.finditer(norm, lo, hi):
+        kind = _LIST_KIND[m.group(1)]
+        end = m.start()
+        items: list[tuple[int, int]] = []
+        while len(items) < MAX_ITEMS:
+            i = end
+            while i > lo and end - i <= MAX_STEM + 4 and _is_cjk(norm[i - 1]) and norm[i - 1] != "、":
+                i -= 1
+            if i == end:
+                break  # an empty item: the noun does not close a list here
+            items.append((i, end))
+            if i > lo and norm[i - 1] == "、":
+                end = i - 1
+            else:
+                break
+        if len(items) < 2 or items[0][1] != m.start():
+            continue  # "X等地区" alone is too weak a signal
+        for k, (s, e) in enumerate(items):
+            if k == len(items) - 1:  # the leftmost item may still carry its verb
+                s += _cut_stop_words(norm[s:e])
+            for tail in _ITEM_TAILS:
+                if norm.endswith(tail, s, e) and e - s > len(tail) + 1:
+                    e -= len(tail)
+                    break
+            name = norm[s:e]
+            if not 2 <= len(name) <= 8 or not all(_is_cjk(ch) for ch in name):
+                continue
+            if any(blocked[j - lo] for j in range(s, e)) or name in known or name in GENERIC or _all_generic(name):
+                continue
+            if any(w in name for w in ORG_WORDS):
+                continue
+            yield s, e, kind
 
 
 def candidates(
@@ -89,22 +294,30 @@ def candidates(
 ) -> Iterator[tuple[int, int, str]]:
     """Yield ``(start, end, kind)`` of unlinked place-like names in ``norm[lo:hi]``.
 
-    ``taken`` are spans already linked; a candidate overlapping one is skipped.
+    ``taken`` are spans already linked; no candidate overlaps one, and the
+    candidates do not overlap each other. They come in text order.
     """
-    taken = sorted(taken)
-    seen_end = -1
-    for m in _SUFFIX_RE.finditer(norm, lo, hi):
-        suffix_s, end = m.span()
-        if suffix_s < seen_end:
+    hi = min(hi, len(norm))
+    if hi <= lo:
+        return
+    masked_ac = _automata()[0]
+    blocked = bytearray(hi - lo)
+    for a, b in taken:
+        a, b = max(a, lo), min(b, hi)
+        if a < b:
+            blocked[a - lo : b - lo] = b"\x01" * (b - a)
+    for _, a, b in masked_ac.find_matches_as_indexes(norm[lo:hi]):
+        blocked[a:b] = b"\x01" * (b - a)
+    found = sorted(
+        [*_suffix_candidates(norm, lo, hi, blocked, known), *_list_candidates(norm, lo, hi, blocked, known)],
+        key=lambda c: (c[0], -c[1]),
+    )
+    # Overlaps: the longer name wins (三山五园 < 三山五园地区, 京张铁路 < 京张铁路遗址公园).
+    kept: list[tuple[int, int, str]] = []
+    for c in found:
+        if kept and c[0] < kept[-1][1]:
+            if c[1] - c[0] > kept[-1][1] - kept[-1][0]:
+                kept[-1] = c
             continue
-        # Let the longest suffix at this end win (再生水厂 over 厂).
-        start = _trim(norm, _stem_start(norm, suffix_s, lo), suffix_s)
-        stem, name = norm[start:suffix_s], norm[start:end]
-        if len(stem) < MIN_STEM or name in GENERIC or stem in GENERIC_STEMS or name in known:
-            continue
-        if any(a < end and start < b for a, b in taken):
-            continue
-        if stem.isdigit() or re.fullmatch(r"[\d一二三四五六七八九十百千万]+", stem):
-            continue
-        seen_end = end
-        yield start, end, _KIND[m.group()]
+        kept.append(c)
+    yield from kept

@@ -134,8 +134,17 @@ def test_slugify(name, slug):
     assert slugify(name) == slug
 
 
-@pytest.mark.parametrize("name, kind", [("永丰村", "village"), ("上地西路", "road"), ("翠湖科技园", "park"),
-                                        ("稻香湖再生水厂", "facility"), ("北京大学", "campus"), ("上地", None)])
+@pytest.mark.parametrize(
+    "name, kind",
+    [
+        ("永丰村", "village"),
+        ("上地西路", "road"),
+        ("翠湖科技园", "park"),
+        ("稻香湖再生水厂", "facility"),
+        ("地铁13号线", "rail"),
+        ("上地", None),
+    ],
+)
 def test_guess_kind(name, kind):
     assert guess_kind(name) == kind
 
@@ -168,17 +177,35 @@ def test_add_refuses_a_crs_that_contradicts_the_text(places):
 
 
 def test_add_accepts_a_tuple_in_wgs84(places):
-    row = add_place(places, "测试点", at=(39.99, 116.27), source="survey", kind="landmark", id="test-point",
-                    aliases=["测试"], admin="海淀区", name_en="Test point", note="why")
+    row = add_place(
+        places,
+        "测试点",
+        at=(39.99, 116.27),
+        source="survey",
+        kind="landmark",
+        id="test-point",
+        aliases=["测试"],
+        admin="海淀区",
+        name_en="Test point",
+        note="why",
+    )
     assert (row["id"], row["lat"], row["lon"], row["aliases"], row["name_en"]) == (
-        "test-point", "39.99", "116.27", "测试", "Test point")
+        "test-point",
+        "39.99",
+        "116.27",
+        "测试",
+        "Test point",
+    )
 
 
-@pytest.mark.parametrize("name, aliases, existing", [
-    ("中关村", (), "zhongguancun"),  # the name
-    ("西北旺", (), "xibeiwang-zhen"),  # an alias of another row
-    ("新地点", ("中关村地区",), "zhongguancun"),  # a new alias that is an old alias
-])
+@pytest.mark.parametrize(
+    "name, aliases, existing",
+    [
+        ("中关村", (), "zhongguancun"),  # the name
+        ("西北旺", (), "xibeiwang-zhen"),  # an alias of another row
+        ("新地点", ("中关村地区",), "zhongguancun"),  # a new alias that is an old alias
+    ],
+)
 def test_duplicates_refused_showing_the_row(places, name, aliases, existing):
     before = places.read_bytes()
     with pytest.raises(InputError) as e:
@@ -201,16 +228,19 @@ def test_force_adds_a_shared_name_that_geo_check_accepts(places):
     assert problems == []
 
 
-@pytest.mark.parametrize("kwargs, words", [
-    ({"at": "41.5,118.0", "source": "x", "kind": "area"}, "outside Beijing"),
-    ({"at": "39.99,116.27", "source": "", "kind": "area"}, "empty source"),
-    ({"at": "39.99,116.27", "source": "x", "kind": "spaceport"}, "unknown kind"),
-    ({"at": "39.99,116.27", "source": "x", "kind": "area", "precision": "roughly"}, "unknown precision"),
-    ({"at": "39.99,116.27", "source": "x", "kind": "area", "crs": "mars"}, "unknown crs"),
-    ({"at": "39.99,116.27", "source": "x"}, "cannot guess the kind"),
-    ({"source": "x", "kind": "area"}, "give a coordinate"),
-    ({"at": "39.99,116.27", "source": "x", "kind": "area", "id": "zhongguancun"}, "duplicate id"),
-])
+@pytest.mark.parametrize(
+    "kwargs, words",
+    [
+        ({"at": "41.5,118.0", "source": "x", "kind": "area"}, "outside Beijing"),
+        ({"at": "39.99,116.27", "source": "", "kind": "area"}, "empty source"),
+        ({"at": "39.99,116.27", "source": "x", "kind": "spaceport"}, "unknown kind"),
+        ({"at": "39.99,116.27", "source": "x", "kind": "area", "precision": "roughly"}, "unknown precision"),
+        ({"at": "39.99,116.27", "source": "x", "kind": "area", "crs": "mars"}, "unknown crs"),
+        ({"at": "39.99,116.27", "source": "x"}, "cannot guess the kind"),
+        ({"source": "x", "kind": "area"}, "give a coordinate"),
+        ({"at": "39.99,116.27", "source": "x", "kind": "area", "id": "zhongguancun"}, "duplicate id"),
+    ],
+)
 def test_new_row_is_validated_like_geo_check(places, kwargs, words):
     before = places.read_bytes()
     with pytest.raises(InputError, match=words):
@@ -234,7 +264,7 @@ def test_adding_is_a_one_line_diff(places):
     add_place(places, "稻香湖再生水厂", at=AMAP, crs="gcj02", source="Amap picker", kind="facility")
     after = places.read_bytes()
     assert after.startswith(before)
-    assert after[len(before):].count(b"\n") == 1
+    assert after[len(before) :].count(b"\n") == 1
 
 
 @pytest.mark.parametrize("encoding, newline", [("gb18030", "\n"), ("utf-8-sig", "\r\n"), ("utf-8", "\r\n")])
@@ -244,7 +274,7 @@ def test_encoding_and_line_endings_are_kept(tmp_path, encoding, newline):
     add_place(path, "稻香湖再生水厂", at=AMAP, crs="gcj02", source="Amap picker", kind="facility")
     after = path.read_bytes()
     assert after.startswith(before)
-    tail = after[len(before):]
+    tail = after[len(before) :]
     assert tail.endswith(newline.encode()) and tail.count(b"\n") == 1
     assert "稻香湖再生水厂".encode(encoding.replace("-sig", "")) in tail
     if encoding == "gb18030":
@@ -259,8 +289,9 @@ _fork = multiprocessing.get_context("fork") if sys.platform != "win32" else None
 
 def _add_one(path: str, i: int, barrier) -> None:
     barrier.wait()
-    add_place(path, f"测试地点{i}号", at=f"{39.90 + i * 0.005:.3f},{116.20 + i * 0.005:.3f}", source="test",
-              kind="landmark")
+    add_place(
+        path, f"测试地点{i}号", at=f"{39.90 + i * 0.005:.3f},{116.20 + i * 0.005:.3f}", source="test", kind="landmark"
+    )
 
 
 @pytest.mark.skipif(_fork is None, reason="needs fork")
@@ -277,7 +308,7 @@ def test_twenty_parallel_adds_all_land(places):
     assert problems == []
     names = [p.name for p in pf.places]
     assert len(names) == len(ROWS) + n
-    assert sorted(names[len(ROWS):]) == sorted(f"测试地点{i}号" for i in range(n))
+    assert sorted(names[len(ROWS) :]) == sorted(f"测试地点{i}号" for i in range(n))
 
 
 def _add_and_hang(path: str, where: str, ready) -> None:
@@ -365,7 +396,7 @@ def test_todo_round_trip_through_import(tmp_path, places):
     before = places.read_bytes()
     report = import_file(todo, places)
     assert isinstance(report, ImportReport)
-    assert report.added == ("daoxianghu-zaishengshuichang", "cuihu-kejiyuan")
+    assert report.added == ("daoxianghu-zaishengshuichang", slugify("翠湖科技园"))
     assert report.updated == ()
     assert [why for _, why in report.skipped] == ["no coordinates yet"]
     assert places.read_bytes().startswith(before)
@@ -389,13 +420,19 @@ def test_import_updates_a_row_matched_by_name(tmp_path, places):
     report = import_file(src, places)
     assert report.updated == ("zhongguancun",) and report.added == ()
     zgc = next(p for p in read_places(places).places if p.id == "zhongguancun")
-    assert (zgc.lat, zgc.lon, zgc.source, zgc.aliases) == (39.984, 116.316, "https://example.org/better", ("中关村地区",))
+    assert (zgc.lat, zgc.lon, zgc.source, zgc.aliases) == (
+        39.984,
+        116.316,
+        "https://example.org/better",
+        ("中关村地区",),
+    )
 
 
 def test_import_with_one_bad_row_writes_nothing(tmp_path, places):
     src = tmp_path / "bad.csv"
-    src.write_text("name,kind,lat,lon,source\n好地点,landmark,39.99,116.27,x\n坏地点,landmark,41.9,119.0,x\n",
-                   encoding="utf-8")
+    src.write_text(
+        "name,kind,lat,lon,source\n好地点,landmark,39.99,116.27,x\n坏地点,landmark,41.9,119.0,x\n", encoding="utf-8"
+    )
     before = places.read_bytes()
     with pytest.raises(InputError, match=r"bad.csv:3: .*outside Beijing"):
         import_file(src, places)
@@ -415,3 +452,32 @@ def test_parsed_coords_is_frozen():
     p = ParsedCoords(1.0, 2.0)
     with pytest.raises(AttributeError):
         p.lat = 3.0  # type: ignore[misc]
+
+
+def test_add_an_unplaced_name_without_coordinates(places):
+    row = add_place(places, "怀柔科学城", kind="area", precision="unplaced", source="report", note="no citable point")
+    assert (row["lat"], row["lon"], row["precision"]) == ("", "", "unplaced")
+    assert check(places)[1] == []
+
+
+def test_add_fills_in_an_unplaced_row(places):
+    with places.open("a", encoding="utf-8") as f:
+        f.write(
+            "daoxianghu-plant,稻香湖再生水厂,,facility,,,unplaced,wgs84,searched OSM,海淀区,稻香湖水厂,,,,no point yet,\n"
+        )
+    before = places.read_bytes().splitlines(keepends=True)
+    row = add_place(places, "稻香湖再生水厂", at=AMAP, crs="gcj02", source="Amap picker", aliases=["再生水厂甲"])
+    after = places.read_bytes().splitlines(keepends=True)
+    assert after[:-1] == before[:-1] and len(after) == len(before)  # only that line changed
+    assert (row["id"], row["precision"], row["crs_source"], row["admin"], row["note"]) == (
+        "daoxianghu-plant",
+        "approximate",
+        "gcj02",
+        "海淀区",
+        "no point yet",
+    )
+    assert row["aliases"] == "稻香湖水厂|再生水厂甲"
+    assert check(places)[1] == []
+    # a second add of the same name is a duplicate again
+    with pytest.raises(InputError, match="already in the gazetteer"):
+        add_place(places, "稻香湖再生水厂", at=AMAP, crs="gcj02", source="Amap picker")

@@ -16,26 +16,78 @@ from geo.errors import GazetteerError, InputError
 from geo.exchange import FORMATS, export, read_features
 from geo.gazetteer import check, read_places
 
-HEADER = ["id", "name", "name_en", "kind", "lat", "lon", "precision", "crs_source", "source", "admin", "aliases",
-          "scoped_aliases", "parts", "flags", "note", "wkt"]
+HEADER = [
+    "id",
+    "name",
+    "name_en",
+    "kind",
+    "lat",
+    "lon",
+    "precision",
+    "crs_source",
+    "source",
+    "admin",
+    "aliases",
+    "scoped_aliases",
+    "parts",
+    "flags",
+    "note",
+    "wkt",
+]
 XSS = "<img src=x onerror=alert(1)>"
 ROWS = [
     # a plain point, with text that needs escaping in every format
-    {"id": "zhongguancun", "name": "中关村", "name_en": 'Zhongguancun "ZGC" & co', "kind": "area", "lat": "39.983",
-     "lon": "116.315", "precision": "centroid", "crs_source": "gcj02", "source": "https://example.org/a?b=1&c=2",
-     "aliases": "中关村地区|ZGC", "scoped_aliases": "北区@中关村科学城", "note": f"{XSS}, 逗号，and\nnewline"},
+    {
+        "id": "zhongguancun",
+        "name": "中关村",
+        "name_en": 'Zhongguancun "ZGC" & co',
+        "kind": "area",
+        "lat": "39.983",
+        "lon": "116.315",
+        "precision": "centroid",
+        "crs_source": "gcj02",
+        "source": "https://example.org/a?b=1&c=2",
+        "aliases": "中关村地区|ZGC",
+        "scoped_aliases": "北区@中关村科学城",
+        "note": f"{XSS}, 逗号，and\nnewline",
+    },
     # a polygon with a hole; its point inside
-    {"id": "test-park", "name": "测试公园", "kind": "park", "lat": "40.0005", "lon": "116.2005",
-     "precision": "centroid", "crs_source": "wgs84", "source": "survey",
-     "wkt": "POLYGON ((116.2 40, 116.21 40, 116.21 40.01, 116.2 40.01, 116.2 40), "
-            "(116.203 40.003, 116.205 40.003, 116.205 40.005, 116.203 40.003))"},
+    {
+        "id": "test-park",
+        "name": "测试公园",
+        "kind": "park",
+        "lat": "40.0005",
+        "lon": "116.2005",
+        "precision": "centroid",
+        "crs_source": "wgs84",
+        "source": "survey",
+        "wkt": "POLYGON ((116.2 40, 116.21 40, 116.21 40.01, 116.2 40.01, 116.2 40), "
+        "(116.203 40.003, 116.205 40.003, 116.205 40.005, 116.203 40.003))",
+    },
     # a multi-line road; its point on it
-    {"id": "test-road", "name": "测试路", "kind": "road", "lat": "39.95", "lon": "116.305", "precision": "exact",
-     "crs_source": "bd09", "source": "survey",
-     "wkt": "MULTILINESTRING ((116.3 39.95, 116.31 39.95), (116.31 39.95, 116.31 39.96))"},
+    {
+        "id": "test-road",
+        "name": "测试路",
+        "kind": "road",
+        "lat": "39.95",
+        "lon": "116.305",
+        "precision": "exact",
+        "crs_source": "bd09",
+        "source": "survey",
+        "wkt": "MULTILINESTRING ((116.3 39.95, 116.31 39.95), (116.31 39.95, 116.31 39.96))",
+    },
     # a group: no geometry of its own
-    {"id": "test-group", "name": "测试组", "kind": "group", "precision": "centroid", "crs_source": "wgs84",
-     "source": "report", "parts": "zhongguancun|test-park", "flags": "", "note": ""},
+    {
+        "id": "test-group",
+        "name": "测试组",
+        "kind": "group",
+        "precision": "centroid",
+        "crs_source": "wgs84",
+        "source": "report",
+        "parts": "zhongguancun|test-park",
+        "flags": "",
+        "note": "",
+    },
 ]
 
 
@@ -138,10 +190,22 @@ def test_unknown_format(tmp_path, places):
 def test_reads_foreign_files(tmp_path, places):
     """What other tools write: GeoJSON with other field names, KML with SimpleData, no namespace."""
     gj = tmp_path / "other.geojson"
-    gj.write_text(json.dumps({"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {"名称": "稻香湖再生水厂", "类型": "facility", "来源": "OSM", "seq": 3},
-         "geometry": {"type": "Point", "coordinates": [116.18, 40.07]}},
-    ]}, ensure_ascii=False), encoding="utf-8")
+    gj.write_text(
+        json.dumps(
+            {
+                "type": "FeatureCollection",
+                "features": [
+                    {
+                        "type": "Feature",
+                        "properties": {"名称": "稻香湖再生水厂", "类型": "facility", "来源": "OSM", "seq": 3},
+                        "geometry": {"type": "Point", "coordinates": [116.18, 40.07]},
+                    },
+                ],
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     report = import_file(gj, places)
     assert report.added == ("daoxianghu-zaishengshuichang",)
     plant = read_places(places).places[-1]
@@ -149,7 +213,7 @@ def test_reads_foreign_files(tmp_path, places):
 
     kml = tmp_path / "other.kml"
     kml.write_text(
-        '<kml><Document><Placemark><name>翠湖湿地公园</name><ExtendedData><SchemaData>'
+        "<kml><Document><Placemark><name>翠湖湿地公园</name><ExtendedData><SchemaData>"
         '<SimpleData name="source">GDAL export</SimpleData></SchemaData></ExtendedData>'
         "<Polygon><outerBoundaryIs><LinearRing><coordinates>116.16,40.07,0 116.18,40.07,0 116.18,40.09,0 "
         "116.16,40.07,0</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark></Document></kml>",
@@ -160,3 +224,40 @@ def test_reads_foreign_files(tmp_path, places):
     assert report.added == (park.id,) and park.kind == "park" and park.wkt.startswith("POLYGON")
     assert shapely.from_wkt(park.wkt).contains(shapely.Point(park.lon, park.lat))
     assert check(places)[1] == []
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_shipped_gazetteer_round_trips(tmp_path, fmt):
+    """The real places.csv (a copy): export, then import into an empty file, gives back every cell."""
+    from .conftest import PLACES
+
+    src = tmp_path / "places.csv"
+    src.write_bytes(PLACES.read_bytes())
+    pf = read_places(src)
+    if pf.problems:
+        pytest.skip("places.csv has problems; geo check reports them")
+    out = tmp_path / f"out.{fmt}"
+    export(src, fmt, out)
+    empty = tmp_path / "empty.csv"
+    empty.write_text(",".join(pf.header) + "\n", encoding="utf-8")
+    import_file(out, empty)
+    assert [r.row for r in read_places(empty).records] == [r.row for r in pf.records]
+
+
+def test_unreadable_foreign_geometry_is_a_clear_error(tmp_path, places):
+    bad = tmp_path / "bad.kml"
+    bad.write_text("<kml><Placemark><name>x</name><Point><coordinates>oops</coordinates></Point></Placemark></kml>")
+    before = places.read_bytes()
+    with pytest.raises(InputError, match=r"bad.kml:placemark 1: unreadable coordinates"):
+        import_file(bad, places)
+    assert places.read_bytes() == before
+
+
+def test_import_accepts_a_group_before_its_parts(tmp_path, places):
+    src = tmp_path / "group-first.csv"
+    src.write_text(_csv([ROWS[3], *ROWS[:3]]), encoding="utf-8")
+    empty = tmp_path / "empty.csv"
+    empty.write_text(",".join(HEADER) + "\n", encoding="utf-8")
+    report = import_file(src, empty)
+    assert report.added == ("test-group", "zhongguancun", "test-park", "test-road")
+    assert check(empty)[1] == []

@@ -95,10 +95,10 @@ def test_leaflet_is_inlined_from_xstatic(result) -> None:
 
 
 def test_clustering_js_only_when_a_layer_is_big(result, monkeypatch) -> None:
-    assert "markerClusterGroup" not in page_of(result).split("window.geoMap")[0]
+    assert "marker-cluster-small" not in page_of(result)  # plugin CSS/JS left out
     monkeypatch.setattr(maps, "CLUSTER_THRESHOLD", 2)
     page = page_of(result)
-    assert "MarkerClusterGroup" in page
+    assert "marker-cluster-small" in page
     assert any(layer["cluster"] for layer in payload_of(page)["layers"])
 
 
@@ -196,8 +196,7 @@ def test_xss_payloads_are_inert(xss_result) -> None:
     data = payload_of(page)
     xss = next(p for p in data["places"] if "onerror" in p[0])
     assert xss[0] == _html.escape(XSS_IMG)
-    assert xss[4] == "javascript:alert(8)"  # plain text, not a link
-    assert "<a" not in xss[4]
+    assert data["sources"][xss[4]] == "javascript:alert(8)"  # plain text, not a link
 
 
 def test_site_pages_escape_titles_and_unplaced(xss_result, tmp_path) -> None:
@@ -209,6 +208,22 @@ def test_site_pages_escape_titles_and_unplaced(xss_result, tmp_path) -> None:
         title = re.search(r"<title>(.*?)</title>", text, re.S).group(1)
         assert "<" not in title
     assert "&lt;b onmouseover=alert(6)&gt;村" in (tmp_path / "index.html").read_text(encoding="utf-8")
+
+
+def test_template_syntax_in_text_is_not_evaluated(result, tmp_path) -> None:
+    # branca compiles what MacroElements render as Jinja; our text must never be.
+    from dataclasses import replace
+
+    report = result.report
+    progs = (replace(report.programmes[0], title="{{ 7*7 }}任务{% raw %}"), *report.programmes[1:])
+    places = result.places.copy()
+    places.loc["wutasi", "name"] = "{{ 6*7 }}寺{# open comment"
+    odd = type(result)(replace(report, title="报告{{ 5*5 }}", programmes=progs), result.mentions, result.unlinked, places)
+    maps.write_site(odd, tmp_path)
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    for literal in ("{{ 7*7 }}任务{% raw %}", "{{ 6*7 }}寺{# open comment", "报告{{ 5*5 }}"):
+        assert literal in index
+    assert "49任务" not in index and "42寺" not in index and "报告25" not in index
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import geopandas as gpd
 import pytest
+from matplotlib.text import Text
 from PIL import Image
 from shapely.geometry import LineString, Point, Polygon
 
@@ -137,7 +138,9 @@ def make_result(places: list[tuple[str, str, object, list[int]]] = PLACES) -> Fa
         }
         for i, (name, kind, geom, progs) in enumerate(places)
     ]
-    gdf = gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326").set_index("id")
+    columns = ["id", "name", "name_en", "kind", "lat", "lon", "precision", "source", "admin", "note", "geometry"]
+    gdf = gpd.GeoDataFrame(rows, columns=[*columns, "programmes"], geometry="geometry", crs="EPSG:4326")
+    gdf = gdf.set_index("id")
     unlinked = (Unlinked("双新村", 0, 3, "village", 4, "完成双新村、宝山村等棚改"),)
     return FakeLinkResult(report, (), unlinked, gdf)
 
@@ -337,9 +340,11 @@ def labels(fig) -> list:  # the label texts (not their white halos)
 @pytest.mark.parametrize("programme", [None, 3, 4])
 def test_labels_do_not_overlap(outline: Path, programme: int | None) -> None:
     fig = draw(make_result(), programme)
+    fig.canvas.draw()  # annotations learn their positions when drawn
     renderer = fig.canvas.get_renderer()
     ax_box = fig.axes[0].get_window_extent(renderer)
-    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in labels(fig)]
+    # Text's own extent: an Annotation's would include its leader line.
+    boxes = [(t.get_text(), Text.get_window_extent(t, renderer)) for t in labels(fig)]
     named = {name for name, *_ in PLACES}
     assert sum(text in named for text, _ in boxes) >= 0.8 * len(boxes)  # most get their name
     for i, (a, box_a) in enumerate(boxes):

@@ -58,7 +58,7 @@
     var html = '<div class="geo-popup"><div class="geo-name">' + p[P_NAME];
     if (p[P_EN]) { html += ' <span class="geo-en">' + p[P_EN] + '</span>'; }
     html += '</div><div class="geo-meta"><span class="geo-kind" style="background:' + kind[1] + '"></span>'
-      + kind[2] + ' · ' + L10n.precision + ': ' + p[P_PRECISION] + '</div>';
+      + kind[2] + ' · ' + L10n.precision + ': ' + data.precisions[p[P_PRECISION]] + '</div>';
     if (p[P_PROGS].length) {
       html += '<div class="geo-h">' + L10n.programmes + '</div><ul class="geo-progs">';
       p[P_PROGS].forEach(function (j) { html += '<li>' + (data.programmes[j] || j) + '</li>'; });
@@ -68,7 +68,7 @@
       html += '<blockquote>' + markedSentence(data.sentences[q[0]], q[1]) + '</blockquote>';
     });
     if (p[P_NOTE]) { html += '<div class="geo-note">' + p[P_NOTE] + '</div>'; }
-    if (p[P_SOURCE]) { html += '<div class="geo-src">' + L10n.source + ': ' + p[P_SOURCE] + '</div>'; }
+    if (p[P_SOURCE] >= 0) { html += '<div class="geo-src">' + L10n.source + ': ' + data.sources[p[P_SOURCE]] + '</div>'; }
     return html + '</div>';
   }
 
@@ -76,7 +76,7 @@
     var p = data.places[i], colour = data.kinds[p[P_KIND]][1];
     var dash = p[P_EXACT] ? null : '5 4';
     if (isLine) { return { color: colour, weight: 4, opacity: 0.85, dashArray: dash }; }
-    return { color: colour, weight: 2, fillColor: colour, fillOpacity: 0.15, dashArray: dash };
+    return { color: colour, weight: 2, fillColor: colour, fillOpacity: 0.1, dashArray: dash };
   }
 
   function pointStyle(data, i) {
@@ -113,19 +113,30 @@
     if (clusterIt) {
       var pts = [], rest = [];
       spec.places.forEach(function (i) { (Array.isArray(data.places[i][P_GEOM]) ? pts : rest).push(i); });
-      cluster = L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false, disableClusteringAtZoom: 17 });
+      cluster = L.markerClusterGroup({ chunkedLoading: false, showCoverageOnHover: false, disableClusteringAtZoom: 17 });
       cluster.addLayers(geoJsonFor(data, pts).getLayers());
-      root = L.featureGroup([cluster, geoJsonFor(data, rest)]);
+      var others = geoJsonFor(data, rest);
+      // Leaflet 1.9 cannot bind a tooltip on a group holding a cluster group
+      // (it asks every child for getElement), so bind on both parts.
+      bindInfo(data, cluster);
+      bindInfo(data, others);
+      root = L.featureGroup([cluster, others]);
     } else {
-      root = geoJsonFor(data, spec.places);
+      root = bindInfo(data, geoJsonFor(data, spec.places));
     }
     root.geoSpec = spec;
     root.geoCluster = cluster;
     root.geoKinds = {};
-    root.bindTooltip(function (leaf) { return data.places[leaf.feature.properties.i][P_NAME]; }, { sticky: false });
-    root.bindPopup(function (leaf) { return popupHtml(data, leaf.feature.properties.i); }, { maxWidth: 360 });
     spec.places.forEach(function (i) { root.geoKinds[data.places[i][P_KIND]] = true; });
     return root;
+  }
+
+  // One tooltip and one popup per group, filled from the hovered leaf: far
+  // cheaper than one of each per feature when there are thousands.
+  function bindInfo(data, group) {
+    group.bindTooltip(function (leaf) { return data.places[leaf.feature.properties.i][P_NAME]; });
+    group.bindPopup(function (leaf) { return popupHtml(data, leaf.feature.properties.i); }, { maxWidth: 360 });
+    return group;
   }
 
   function eachLeaf(root, fn) {
@@ -166,6 +177,19 @@
       }
       eachLeaf(root, function (leaf) { if (!cluster || !cluster.hasLayer(leaf)) { shiftLeaf(leaf, gcj); } });
     });
+  }
+
+  // One canvas draws everything in insertion order, and a layer switched back
+  // on lands on top; keep areas (and the outline) under lines and points so
+  // an area never hides or swallows clicks meant for the sites inside it.
+  function keepAreasBelow(state) {
+    state.roots.forEach(function (root) {
+      if (!state.map.hasLayer(root)) { return; }
+      eachLeaf(root, function (leaf) {
+        if (leaf instanceof L.Polygon && leaf._map) { leaf.bringToBack(); }
+      });
+    });
+    if (state.outline && state.map.hasLayer(state.outline)) { state.outline.bringToBack(); }
   }
 
   var GroupedLayers = L.Control.Layers.extend({
@@ -244,7 +268,9 @@
     if (q) {
       for (var i = 0; i < data.search.length && n < 12; i++) {
         if (!state.leaves[i]) { continue; }
-        var names = data.search[i];
+        // The escaped name equals the raw one unless it holds & < > " ' (then
+        // the raw name is in data.search too); aliases are raw strings.
+        var names = [data.places[i][P_NAME]].concat(data.search[i]);
         for (var k = 0; k < names.length; k++) {
           if (names[k].toLowerCase().indexOf(q) !== -1) {
             html += '<li data-i="' + i + '">' + data.places[i][P_NAME] + ' <small>'
@@ -326,7 +352,6 @@
       root.geoGroup = spec.group;
       state.roots.push(root);
       overlays[spec.name] = root;
-      root.addTo(map);
     });
     if (data.outline) {
       state.outline = L.geoJSON(data.outline.geojson, {
@@ -335,8 +360,6 @@
       });
       state.outline.geoGroup = data.labels.reference;
       overlays[data.outline.name] = state.outline;
-      state.outline.addTo(map);
-      state.outline.bringToBack();
     }
     indexLeaves(state);
     var ctl = new GroupedLayers(base, overlays, { collapsed: !!data.embed, sortLayers: false });
@@ -347,12 +370,23 @@
       searchControl(state).addTo(map);
       if (data.unplaced.length) { unplacedControl(state).addTo(map); }
     }
-    map.on('overlayadd overlayremove', function () { updateLegend(state); });
-    map.on('baselayerchange', function (e) { shiftAll(state, !!e.layer.geoGcj02); });
+    // Frame first, then add the overlays: the canvas draws and clusters are
+    // computed once, at the final zoom, instead of twice.
+    if (data.bounds) {
+      // Keep the sites clear of the (expanded) layer list on the right.
+      var right = ctl.getContainer().offsetWidth + 24;
+      map.fitBounds(data.bounds, { paddingTopLeft: [24, 24], paddingBottomRight: [right, 24], maxZoom: 15, animate: false });
+    }
     basemaps.forEach(function (b) { if (map.hasLayer(b[1]) && b[2]) { shiftAll(state, true); } });
-    if (data.bounds) { map.fitBounds(data.bounds, { padding: [24, 24], maxZoom: 15, animate: false }); }
+    state.roots.forEach(function (root) { root.addTo(map); });
+    if (state.outline) { state.outline.addTo(map); }
+    keepAreasBelow(state);
+    updateLegend(state);
+    map.on('overlayadd overlayremove', function () { updateLegend(state); keepAreasBelow(state); });
+    map.on('baselayerchange', function (e) { shiftAll(state, !!e.layer.geoGcj02); });
     state.drawnCount = function (k) { return drawnCount(state, k); };
     window.geoMapState = state;
+    window.geoMapReadyAt = performance.now();
     window.geoMapReady = true;
     return state;
   }
