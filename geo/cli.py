@@ -115,7 +115,7 @@ def scan(sources: tuple[str, ...], places: Path, as_json: bool, jsonl: bool, wor
         from .link import link
         from .report import read_report
 
-        doc = scan_dict(link(read_report(paths[0]), load_places(places)))
+        doc = scan_dict(link(read_report(paths[0]), load_places(places), geometry=False))
         if jsonl:
             click.echo(json.dumps(doc, ensure_ascii=False))
         elif as_json:

@@ -54,7 +54,7 @@ def _scan_one(path: str) -> tuple[str, dict | None, str | None]:
     from .report import read_report
 
     try:
-        return path, scan_dict(link(read_report(path), _matcher)), None
+        return path, scan_dict(link(read_report(path), _matcher, geometry=False)), None
     except GeoError as e:
         return path, None, str(e)
     except Exception as e:  # noqa: BLE001 - one broken report must not stop a corpus run

@@ -57,7 +57,9 @@ class LinkResult:
     report: Report
     mentions: tuple[Mention, ...]
     unlinked: tuple[Unlinked, ...]
-    places: gpd.GeoDataFrame  # linked places (groups expanded), with a `programmes` column
+    # Linked places (groups expanded) with a `programmes` column; None when
+    # linked with geometry=False, which spares `geo scan` importing geopandas.
+    places: gpd.GeoDataFrame | None
     # Rows the report names that the gazetteer knows but cannot place honestly
     # (precision=unplaced); their note says why.
     unplaced_places: tuple[Place, ...] = ()
@@ -306,7 +308,7 @@ def linked_places(progs: dict[str, set[int]], matcher: Matcher) -> gpd.GeoDataFr
     return gdf
 
 
-def link(report: Report, places: Iterable[Place] | Matcher) -> LinkResult:
+def link(report: Report, places: Iterable[Place] | Matcher, *, geometry: bool = True) -> LinkResult:
     """Link a report against a gazetteer (Places, or a prebuilt Matcher)."""
     matcher = places if isinstance(places, Matcher) else Matcher(places)
     nz = normalize(report.text)
@@ -314,4 +316,5 @@ def link(report: Report, places: Iterable[Place] | Matcher) -> LinkResult:
     unlinked = find_unlinked(report, mentions, matcher, nz)
     progs = named_places(mentions, matcher)
     unplaced = tuple(matcher.places[pid] for pid in sorted(progs) if not is_placed(matcher.places[pid]))
-    return LinkResult(report, tuple(mentions), tuple(unlinked), linked_places(progs, matcher), unplaced)
+    places = linked_places(progs, matcher) if geometry else None
+    return LinkResult(report, tuple(mentions), tuple(unlinked), places, unplaced)

@@ -96,9 +96,7 @@ PRECISION_LABELS = {
 # (name, folium tiles, attribution, GCJ-02?, CSS class) -- the first is shown
 # at start. CARTO's Positron now needs an API key, so the light basemap is OSM
 # greyed by a CSS filter: keyless, and it keeps OSM's Chinese labels.
-_GAODE_URL = (
-    "https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}"
-)
+_GAODE_URL = "https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}"
 BASEMAPS: tuple[tuple[str, str, str | None, bool, str], ...] = (
     ("浅色 Light (OpenStreetMap)", "OpenStreetMap", None, False, "geo-tiles-light"),
     ("OpenStreetMap", "OpenStreetMap", None, False, ""),
@@ -112,16 +110,12 @@ _RESERVED_STEMS = {"index", "embed", "overview"}
 # ---------------------------------------------------------------- public API
 
 
-def build_map(
-    result: LinkResult, *, programme: int | None = None, embed: bool = False
-) -> folium.Map:
+def build_map(result: LinkResult, *, programme: int | None = None, embed: bool = False) -> folium.Map:
     """The combined map (``programme=None``) or one programme's map."""
     return _build(result, programme=programme, embed=embed, site=False)[0]
 
 
-def write_site(
-    result: LinkResult, out_dir: Path, *, embed: bool = False, images: bool = True
-) -> list[Path]:
+def write_site(result: LinkResult, out_dir: Path, *, embed: bool = False, images: bool = True) -> list[Path]:
     """Write ``index.html``, one ``<slug>.html`` per programme, and ``embed.html``.
 
     The index links every programme page and, when ``images``, the PNG/SVG
@@ -167,9 +161,7 @@ class _Zone:
     bounds: tuple[tuple[float, float], tuple[float, float]]
 
 
-def _build(
-    result: LinkResult, *, programme: int | None, embed: bool, site: bool
-) -> tuple[folium.Map, dict[str, Any]]:
+def _build(result: LinkResult, *, programme: int | None, embed: bool, site: bool) -> tuple[folium.Map, dict[str, Any]]:
     report = result.report
     chosen = _programmes(report, programme)
     zone = _load_zone(BOUNDARY_PATH)
@@ -601,9 +593,7 @@ def _to_metres(geom: Any) -> Any:
 
     lat0, lon0 = HAIDIAN_CENTRE
     k = 111_320.0 * math.cos(math.radians(lat0))
-    return shapely.transform(
-        geom, lambda xy: (xy - [lon0, lat0]) * [k, _M_PER_DEG_LAT]
-    )
+    return shapely.transform(geom, lambda xy: (xy - [lon0, lat0]) * [k, _M_PER_DEG_LAT])
 
 
 def _from_metres(geom: Any) -> Any:
@@ -739,9 +729,7 @@ def _add_sidebar(m: folium.Map, body_html: str) -> None:
 def _files_html(stem: str, images: bool) -> str:
     if not images:
         return ""
-    links = "".join(
-        f'<a href="{_html.escape(stem)}.{ext}">{ext.upper()}</a>' for ext in ("png", "svg")
-    )
+    links = "".join(f'<a href="{_html.escape(stem)}.{ext}">{ext.upper()}</a>' for ext in ("png", "svg"))
     return f'<span class="geo-files">{links}</span>'
 
 
@@ -791,8 +779,7 @@ def _programme_sidebar(result: LinkResult, p: Programme, *, images: bool) -> str
 
 def _unplaced_html(items: list[list[str]]) -> str:
     rows = "".join(
-        f"<li>{surface}" + (f" <small>{progs}</small>" if progs else "") + "</li>"
-        for surface, progs in items
+        f"<li>{surface}" + (f" <small>{progs}</small>" if progs else "") + "</li>" for surface, progs in items
     )
     return f'<h2>{_html.escape(LABELS["unplaced"])} ({len(items)})</h2><ul class="geo-unplaced-list">{rows}</ul>'
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Container, Iterator, Sequence
+from pathlib import Path
 
 
 def _words(block: str) -> list[str]:
@@ -147,6 +148,25 @@ _SLOGAN_CHARS = frozenset("路街桥园河湖村镇乡山城岛站线厂寺庄�
 _NUMERAL = re.compile(r"[0-9一二三四五六七八九十百千万两零〇]+")
 
 
+_HARD, _SOFT = 1, 2
+_NUMBERED_TAIL = re.compile(r"[壹贰叁一二三四五六七八九十0-9]{1,3}号(?!线)")
+BLOCKLIST_PATH = Path(__file__).with_name("data") / "not_places.txt"
+
+
+@functools.cache
+def _blocked_automaton():
+    """The blocked phrases of geo/data/not_places.txt (also used by the matcher)."""
+    import ahocorasick_rs
+
+    from .normalize import fold
+
+    if not BLOCKLIST_PATH.exists():
+        return None
+    lines = BLOCKLIST_PATH.read_text(encoding="utf-8").splitlines()
+    phrases = sorted({fold(s) for ln in lines if (s := ln.split("#", 1)[0].strip())})
+    return ahocorasick_rs.AhoCorasick(phrases, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) if phrases else None
+
+
 @functools.cache
 def _automata():
     import ahocorasick_rs
@@ -202,7 +222,7 @@ def _valid_stem(stem: str, name: str, known: Container[str], min_stem: int = MIN
 def _stem_start(norm: str, suffix_s: int, lo: int, blocked: bytearray, rail: bool) -> int:
     """Walk left from a suffix over the stem's characters, up to MAX_STEM."""
     i = suffix_s
-    while i > lo and suffix_s - i < MAX_STEM and not blocked[i - 1 - lo]:
+    while i > lo and suffix_s - i < MAX_STEM and blocked[i - 1 - lo] != _HARD:
         ch = norm[i - 1]
         if ch in ADMIN_ENDS and suffix_s - i >= 1 and norm[i - 1 : i + 1] not in _ADMIN_WORDS:
             break
@@ -221,6 +241,8 @@ def _suffix_candidates(
         s, e = s + lo, e + lo
         if any(blocked[k - lo] for k in range(s, e)) or norm.startswith("之", e):
             continue  # masked, or the name goes on: 宛平博物馆|之城
+        if (m := _NUMBERED_TAIL.match(norm, e, hi)) is not None:
+            e = m.end()  # a numbered project: 中关村|壹号
         suffix = suffixes[idx]
         raw = _stem_start(norm, s, lo, blocked, suffix in _RAIL)
         if raw > lo and norm[raw - 1].isdigit():
@@ -301,13 +323,21 @@ def candidates(
     if hi <= lo:
         return
     masked_ac = _automata()[0]
+    region = norm[lo:hi]
+    # _HARD: no suffix inside and no stem through it (linked names, masks);
+    # _SOFT: no suffix inside (blocked phrases: 中关村论坛 names an event, but
+    # 中关村论坛永久会址 is a place).
     blocked = bytearray(hi - lo)
+    soft = _blocked_automaton()
+    if soft is not None:
+        for _, a, b in soft.find_matches_as_indexes(region):
+            blocked[a:b] = bytes([_SOFT]) * (b - a)
+    for _, a, b in masked_ac.find_matches_as_indexes(region):
+        blocked[a:b] = bytes([_HARD]) * (b - a)
     for a, b in taken:
         a, b = max(a, lo), min(b, hi)
         if a < b:
-            blocked[a - lo : b - lo] = b"\x01" * (b - a)
-    for _, a, b in masked_ac.find_matches_as_indexes(norm[lo:hi]):
-        blocked[a:b] = b"\x01" * (b - a)
+            blocked[a - lo : b - lo] = bytes([_HARD]) * (b - a)
     found = sorted(
         [*_suffix_candidates(norm, lo, hi, blocked, known), *_list_candidates(norm, lo, hi, blocked, known)],
         key=lambda c: (c[0], -c[1]),

@@ -48,6 +48,7 @@ PROGRAMMES = (
 )
 
 # id, name, name_en, kind, precision, (lat, lon) or WKT, surfaces, source
+# fmt: off
 PLACES: tuple[tuple[str, str, str, str, str, Any, tuple[str, ...], str], ...] = (
     ("zgc", "中关村", "Zhongguancun", "area", "approximate", (39.9834, 116.3160), ("中关村",), "https://www.openstreetmap.org/"),
     ("zgc-forum", "中关村论坛永久会址", "ZGC Forum venue", "facility", "approximate", (40.0520, 116.2050), ("中关村论坛永久会址",), "estimate"),
@@ -77,6 +78,7 @@ PLACES: tuple[tuple[str, str, str, str, str, Any, tuple[str, ...], str], ...] = 
     ("subcentre", "北京城市副中心", "Beijing Municipal Administrative Centre", "area", "centroid", (39.9090, 116.6560), ("北京城市副中心",), ""),
     ("xiongan", "雄安新区", "Xiong'an New Area", "region", "centroid", (39.0500, 115.9500), ("雄安新区",), ""),
 )
+# fmt: on
 FAR_IDS = frozenset({"yanqing", "subcentre", "xiongan"})
 
 UNLINKED = ("骚子营", "双新村", "宝山村", "朱房", "北大西门", "东西水磨")
@@ -143,7 +145,18 @@ def make_result(*, xss: bool = False, places_rows: tuple = PLACES) -> LinkResult
         text = text[:cut] + XSS_PARAGRAPH + "\n" + text[cut:]
         titles = titles + ((XSS_TITLE, f"章节{XSS_IMG}"),)
         title = f"{title}{XSS_SCRIPT}"
-        rows.append(("xss", XSS_IMG, '"><svg onload=alert(7)>', "landmark", "exact", (39.99, 116.30), (XSS_IMG,), "javascript:alert(8)"))
+        rows.append(
+            (
+                "xss",
+                XSS_IMG,
+                '"><svg onload=alert(7)>',
+                "landmark",
+                "exact",
+                (39.99, 116.30),
+                (XSS_IMG,),
+                "javascript:alert(8)",
+            )
+        )
     programmes = _programmes(text, titles)
     surfaces = {s: row[0] for row in rows for s in row[6]}
     mentions, by_place = [], {}
@@ -207,5 +220,7 @@ def write_boundary(path: Path, *, source: str = BOUNDARY_SOURCE) -> Path:
         "properties": {"name": "海淀区", "source": source},
         "geometry": {"type": "Polygon", "coordinates": [[list(c) for c in BOUNDARY_RING]]},
     }
-    path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}, ensure_ascii=False), encoding="utf-8")
+    path.write_text(
+        json.dumps({"type": "FeatureCollection", "features": [feature]}, ensure_ascii=False), encoding="utf-8"
+    )
     return path

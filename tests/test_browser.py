@@ -290,7 +290,12 @@ def test_xss_payloads_do_not_run(xss_site, open_page, screens) -> None:
         page.page.locator(".leaflet-control-layers").hover()
         page.page.wait_for_timeout(100)
         assert page.js("window.__alerts") == [], name
-        assert page.js("document.querySelectorAll('[onerror],[onload],[onmouseover],svg:not(.leaflet-attribution-flag),b').length") == 0, name
+        assert (
+            page.js(
+                "document.querySelectorAll('[onerror],[onload],[onmouseover],svg:not(.leaflet-attribution-flag),b').length"
+            )
+            == 0
+        ), name
         assert page.errors == [], name
         if name == "bare.html":
             page.page.screenshot(path=str(screens / "xss.png"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import subprocess
@@ -12,6 +11,8 @@ from pathlib import Path
 
 import geopandas as gpd
 import pytest
+
+from geo import _html, maps
 from tests._maps_fixtures import (
     FAR_IDS,
     XSS_IMG,
@@ -20,8 +21,6 @@ from tests._maps_fixtures import (
     make_result,
     write_boundary,
 )
-
-from geo import _html, maps
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -110,8 +109,7 @@ def test_one_layer_per_programme_named_with_counts(result) -> None:
     counts = expected_layer_counts(result)
     progs = result.report.programmes
     assert [layer["name"] for layer in layers[: len(progs)]] == [
-        _html.escape(f"{p.title} ({counts[p.index]}" + (" · 区外 3)" if p.index == 8 else ")"))
-        for p in progs
+        _html.escape(f"{p.title} ({counts[p.index]}" + (" · 区外 3)" if p.index == 8 else ")")) for p in progs
     ]
     assert [layer["group"] for layer in layers[: len(progs)]] == [
         maps.UNSECTIONED if not p.section else p.section for p in progs
@@ -218,7 +216,9 @@ def test_template_syntax_in_text_is_not_evaluated(result, tmp_path) -> None:
     progs = (replace(report.programmes[0], title="{{ 7*7 }}任务{% raw %}"), *report.programmes[1:])
     places = result.places.copy()
     places.loc["wutasi", "name"] = "{{ 6*7 }}寺{# open comment"
-    odd = type(result)(replace(report, title="报告{{ 5*5 }}", programmes=progs), result.mentions, result.unlinked, places)
+    odd = type(result)(
+        replace(report, title="报告{{ 5*5 }}", programmes=progs), result.mentions, result.unlinked, places
+    )
     maps.write_site(odd, tmp_path)
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
     for literal in ("{{ 7*7 }}任务{% raw %}", "{{ 6*7 }}寺{# open comment", "报告{{ 5*5 }}"):
@@ -229,7 +229,10 @@ def test_template_syntax_in_text_is_not_evaluated(result, tmp_path) -> None:
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        ("</script><script>alert(1)</script>", '"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e"'),
+        (
+            "</script><script>alert(1)</script>",
+            '"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e"',
+        ),
         ("a\u2028b\u2029c", '"a\\u2028b\\u2029c"'),
         ("&amp; <!--", '"\\u0026amp; \\u003c!--"'),
         ("中文`${x}`", '"中文`${x}`"'),
@@ -278,7 +281,7 @@ def test_inline_script_refuses_breakout() -> None:
 
 def test_charset_lang_and_title(result) -> None:
     page = page_of(result)
-    assert page.startswith("<!DOCTYPE html>\n<html lang=\"zh-CN\"")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="zh-CN"')
     assert '<meta charset="utf-8">' in page
     assert f"<title>{_html.escape(result.report.title)}</title>" in page
 
