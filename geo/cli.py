@@ -249,8 +249,8 @@ def add(name: str | None, places: Path, at: str | None, crs: str | None, provide
 
     \b
     Example:
-      geo add 稻香湖再生水厂 --at 116.310003,39.991957 --crs gcj02 --source "Amap picker"
-      geo add 翠湖湿地公园 --at "39.99N 116.27E" --source https://www.openstreetmap.org/way/1
+      geo add 北宫门站 --kind station --at 40.001193,116.271367 --source https://www.openstreetmap.org/node/6497814374
+      geo add 北宫门站 --kind station --at 116.277414,40.002421 --crs gcj02 --source "Amap picker"
       geo add 稻香湖再生水厂 --geocode nominatim --kind facility --pick 1
       geo add --from-scan reports/haidian-2021-12-15.txt --todo todo.csv
     """

@@ -51,7 +51,7 @@ BEYOND_NAME = "海淀区以外 / Beyond Haidian"
 OTHER_GROUP = "其他 / Other"
 NO_PROGRAMME_NAME = "不属于任何施政任务 / Outside any programme"
 OUTLINE_NAME = "海淀区界 / Haidian boundary"
-NO_COORDINATE = "地名库中无可靠坐标 / in the gazetteer without a coordinate"
+NO_COORDINATE = "无坐标 no coordinate"
 
 LABELS = {
     "precision": "精度 precision",
