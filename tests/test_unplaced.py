@@ -7,6 +7,7 @@ haidian-2021-12-15.txt) and the labelled excerpts in tests/data/labelled/.
 from __future__ import annotations
 
 import json
+import sys
 import time
 from pathlib import Path
 
@@ -130,7 +131,7 @@ def test_rules_on_report_sentences(text, expected):
 
 def test_traditional_and_spliced_text():
     text = "依托石景山體育中心、蓮石湖公園,建成地鐵6號(hào)線西延,推進(jìn)五里坨再生水廠升級(jí)改造。"
-    assert norm_candidates(text) == ["地铁6号线", "五里坨再生水厂"] or "莲石湖公园" in norm_candidates(text)
+    assert norm_candidates(text) == ["石景山体育中心", "莲石湖公园", "地铁6号线", "五里坨再生水厂"]
 
 
 def test_taken_spans_block_candidates():
@@ -155,6 +156,7 @@ def test_dev_set_precision_and_recall():
 
     spec = importlib.util.spec_from_file_location("eval_linking", ROOT / "bench" / "eval_linking.py")
     bench = importlib.util.module_from_spec(spec)
+    sys.modules["eval_linking"] = bench  # dataclasses look their module up
     spec.loader.exec_module(bench)
     score = bench.Score()
     for doc in bench.load_docs():
