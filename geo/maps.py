@@ -748,7 +748,8 @@ def _index_sidebar(result: LinkResult, counts: dict[int, str], *, images: bool) 
             if section is not None:
                 out.append("</ol>")
             section = _section_title(p)
-            out.append(f"<h3>{esc(section)}</h3><ol>")
+            # Keep the report-wide numbering (it matches the file names) across sections.
+            out.append(f'<h3>{esc(section)}</h3><ol start="{p.index + 1}">')
         out.append(
             f'<li><a href="{esc(p.slug)}.html">{esc(p.title)}</a> '
             f"<small>({counts.get(p.index, '0')})</small>{_files_html(p.slug, images)}</li>"
@@ -769,7 +770,9 @@ def _programme_sidebar(result: LinkResult, p: Programme, *, images: bool) -> str
     ]
     if images:
         out.append(f"<p>地图图片 / Images: {_files_html(p.slug, True)}</p>")
-    names = sorted({m.name for m in result.mentions if m.programme == p.index})
+    # The places on this map; names without a coordinate are listed below as unplaced.
+    gdf = result.places
+    names = [] if gdf is None else sorted(gdf.loc[[p.index in ps for ps in gdf["programmes"]], "name"])
     out.append(f"<h2>地点 / Places ({len(names)})</h2><ul>")
     out += [f"<li>{esc(n)}</li>" for n in names]
     out.append("</ul>")

@@ -78,7 +78,16 @@ def test_sample_in_traditional_folds_to_the_simplified_sample():
     simplified = (root / "reports" / "haidian-2021-12-15.txt").read_text(encoding="utf-8")
     traditional, encoding = decode((root / "tests/data/reports/haidian.big5.txt").read_bytes(), "big5 copy")
     assert encoding == "big5"
-    for name in ["中关村科学城", "四季青镇", "稻香湖再生水厂", "钓鱼台", "玉泉山", "地铁13号线", "东升科技园", "延庆区"]:
+    for name in [
+        "中关村科学城",
+        "四季青镇",
+        "稻香湖再生水厂",
+        "钓鱼台",
+        "玉泉山",
+        "地铁13号线",
+        "东升科技园",
+        "延庆区",
+    ]:
         assert name in fold(traditional)
     # Elsewhere only a variant or two differ (著力 for 着力), never a length.
     folded, expected = fold(traditional), fold(simplified)
@@ -88,7 +97,26 @@ def test_sample_in_traditional_folds_to_the_simplified_sample():
 
 # Report-like text: CJK (simplified and traditional), brackets, pinyin, ASCII.
 _pieces = st.sampled_from(
-    ["中", "關", "村", "(guān)", "（二）", "“", "”", "a", "(AI)", "。", "、", "\n", "運", "(yùn)", "1", "３", " ", "(men)"]
+    [
+        "中",
+        "關",
+        "村",
+        "(guān)",
+        "（二）",
+        "“",
+        "”",
+        "a",
+        "(AI)",
+        "。",
+        "、",
+        "\n",
+        "運",
+        "(yùn)",
+        "1",
+        "３",
+        " ",
+        "(men)",
+    ]
 )
 
 

@@ -96,7 +96,11 @@ def test_big5_copy_is_detected_and_keeps_the_outline(sample):
     report = read_report(COPIES / "haidian.big5.txt")
     assert report.encoding == "big5"
     assert report.title == "(北京市)北京市海淀區人民政府工作報告(2021年12月15日)"
-    assert [p.title for p in report.programmes][:3] == ["加快發展現代產業體系", "加快推進“兩區”建設", "統籌推進中關村科學城建設"]
+    assert [p.title for p in report.programmes][:3] == [
+        "加快發展現代產業體系",
+        "加快推進“兩區”建設",
+        "統籌推進中關村科學城建設",
+    ]
     assert len(report.programmes) == 9 and report.sections[0].number == "(二)"
 
 
@@ -111,7 +115,16 @@ def test_fullwidth_copy_keeps_the_outline():
 def test_saved_page_drops_scripts_share_buttons_comments_and_hidden_text():
     text, _, page_title = read_text(COPIES / "haidian.html")
     assert page_title.startswith(TITLE)
-    for word in ["分享到微信", "新浪微博", "隐藏的统计代码", "海淀镇真好", "console.log", "京ICP备", "当前位置", "上一篇"]:
+    for word in [
+        "分享到微信",
+        "新浪微博",
+        "隐藏的统计代码",
+        "海淀镇真好",
+        "console.log",
+        "京ICP备",
+        "当前位置",
+        "上一篇",
+    ]:
         assert word not in text
 
 
@@ -247,7 +260,9 @@ def test_run_in_section_heading_opens_a_section():
     )
     report = outline(clean_text(text))
     assert [(s.number, s.title) for s in report.sections] == [("(一)", "疏解整治促提升成效显著")]
-    assert [(p.section, p.title) for p in report.programmes] == [("疏解整治促提升成效显著", "疏解整治与优化提升同步推进")]
+    assert [(p.section, p.title) for p in report.programmes] == [
+        ("疏解整治促提升成效显著", "疏解整治与优化提升同步推进")
+    ]
 
 
 def test_statement_sentence_is_not_a_programme_title():

@@ -90,7 +90,17 @@ def test_v1_junk_is_gone(junk):
 
 @pytest.mark.parametrize(
     "generic",
-    ["背街小巷", "输变电站", "规划保留村", "一刻钟便民生活圈", "重点消费集聚区", "美丽乡村", "重点地区", "滨水道路", "园林绿道"],
+    [
+        "背街小巷",
+        "输变电站",
+        "规划保留村",
+        "一刻钟便民生活圈",
+        "重点消费集聚区",
+        "美丽乡村",
+        "重点地区",
+        "滨水道路",
+        "园林绿道",
+    ],
 )
 def test_generic_phrases_are_never_reported(generic):
     assert not any(generic in u.surface or u.surface in generic for u in unplaced(SAMPLE))

@@ -83,7 +83,15 @@ def hard_wrapped(title: str, body: list[str], width: int = 28) -> str:
 def paginated(title: str, body: list[str]) -> str:
     """Two web pages pasted together: title repeated, pager rows between."""
     half = len(body) // 2
-    page = lambda part, n: ["导航菜单", "", title, "", *(f"  {p}\n" for p in part), f"上一页 1 2 下一页 第{n}页 共2页", ""]  # noqa: E731
+    page = lambda part, n: [
+        "导航菜单",
+        "",
+        title,
+        "",
+        *(f"  {p}\n" for p in part),
+        f"上一页 1 2 下一页 第{n}页 共2页",
+        "",
+    ]  # noqa: E731
     return "\n".join(page(body[:half], 1) + page(body[half:], 2)) + "\n"
 
 
