@@ -29,6 +29,13 @@ if TYPE_CHECKING:
     import geopandas as gpd
 
 # A place name followed by one of these names an organisation or an event.
+# A name followed by one of these is part of a longer name the gazetteer
+# lacks (中关村 in 中关村广场): linking the short name would place it wrongly,
+# so the hit is dropped and the longer name is reported as unplaced instead.
+COMPOUND_SUFFIXES: tuple[str, ...] = (
+    "广场", "大街", "大厦", "公园", "科技园", "产业园", "工厂", "西延线", "东延线", "延长线", "南路", "北路",
+    "东路", "西路", "中路", "大桥", "壹号", "一号", "小镇",
+)
 ORG_SUFFIXES: tuple[str, ...] = (
     "论坛", "人民政府", "区政府", "政府", "管委会", "委员会", "办事处", "公司", "集团", "协会", "大会",
 )
@@ -112,7 +119,7 @@ class Matcher:
         if self.automaton is not None:
             for idx, s, e in self.automaton.find_matches_as_indexes(region):
                 pid, method = self.names[self.patterns[idx]]
-                if method == "blocked" or region.startswith(ORG_SUFFIXES, e):
+                if method == "blocked" or region.startswith(ORG_SUFFIXES, e) or region.startswith(COMPOUND_SUFFIXES, e):
                     continue
                 hits.append(Hit(s + lo, e + lo, pid, method))
         hits = self._scoped_hits(norm, lo, hi, hits)
@@ -198,47 +205,75 @@ class Matcher:
 
 
 class _Spans:
-    """Non-overlapping hits kept sorted, with cheap overlap tests."""
+    """Non-overlapping hits kept sorted by start, with bisection for every query."""
 
     def __init__(self, hits: Iterable[Hit]) -> None:
         self.hits: list[Hit] = sorted(hits, key=lambda h: h.start)
-
-    def _starts(self) -> list[int]:
-        return [h.start for h in self.hits]
+        self.starts: list[int] = [h.start for h in self.hits]
 
     def free(self, start: int, end: int) -> bool:
-        i = bisect.bisect_right(self._starts(), start)
+        i = bisect.bisect_right(self.starts, start)
         if i > 0 and self.hits[i - 1].end > start:
             return False
         return not (i < len(self.hits) and self.hits[i].start < end)
 
     def covering(self, start: int, end: int) -> Hit | None:
-        for h in self.hits:
-            if h.start < end and start < h.end:
-                return h
+        """The first hit overlapping [start, end), if any."""
+        i = bisect.bisect_right(self.starts, start)
+        if i > 0 and self.hits[i - 1].end > start:
+            return self.hits[i - 1]
+        if i < len(self.hits) and self.hits[i].start < end:
+            return self.hits[i]
         return None
 
     def add(self, hit: Hit) -> None:
-        bisect.insort(self.hits, hit, key=lambda h: h.start)
+        i = bisect.bisect_right(self.starts, hit.start)
+        self.hits.insert(i, hit)
+        self.starts.insert(i, hit.start)
 
     def replace(self, old: Hit, new: Hit) -> None:
-        self.hits[self.hits.index(old)] = new
+        i = bisect.bisect_left(self.starts, old.start)
+        self.hits[i] = new
+        self.starts[i] = new.start
 
 
 # --- report-level linking --------------------------------------------------------------------
 
 
+MAX_SENTENCE = 240  # longer "sentences" (a 、-list of thousands) are quoted as a window
+
+
+class Sentences:
+    """Sentence boundaries of a text, found once, looked up by bisection."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.ends = [i + 1 for i, ch in enumerate(text) if ch in _SENTENCE_END]
+
+    def at(self, start: int, end: int) -> str:
+        i = bisect.bisect_right(self.ends, start)
+        a = self.ends[i - 1] if i > 0 else 0
+        j = bisect.bisect_left(self.ends, end)
+        b = self.ends[j] if j < len(self.ends) else len(self.text)
+        if b - a > MAX_SENTENCE:
+            half = (MAX_SENTENCE - (end - start)) // 2
+            a2, b2 = max(a, start - max(half, 0)), min(b, end + max(half, 0))
+            return ("…" if a2 > a else "") + self.text[a2:b2].strip() + ("…" if b2 < b else "")
+        return self.text[a:b].strip()
+
+
 def sentence_at(text: str, start: int, end: int) -> str:
-    a = max(text.rfind(ch, 0, start) for ch in _SENTENCE_END) + 1
-    bs = [i for ch in _SENTENCE_END if (i := text.find(ch, end)) >= 0]
-    b = min(bs) + 1 if bs else len(text)
-    return text[a:b].strip()
+    return Sentences(text).at(start, end)
 
 
 @dataclass
 class _Context:
     report: Report
     nz: Normalized
+
+    @cached_property
+    def sentences(self) -> Sentences:
+        return Sentences(self.report.text)
 
     @cached_property
     def section_starts(self) -> list[int]:
@@ -265,7 +300,7 @@ def find_mentions(report: Report, matcher: Matcher, nz: Normalized | None = None
         mentions.append(Mention(
             surface=report.text[start:end], place_id=place.id, name=place.name, start=start, end=end,
             method=h.method, programme=prog.index if prog else None,
-            sentence=sentence_at(report.text, start, end), section_path=ctx.section_path(start),
+            sentence=ctx.sentences.at(start, end), section_path=ctx.section_path(start),
         ))
     return mentions
 
@@ -275,6 +310,7 @@ def find_unlinked(report: Report, mentions: Sequence[Mention], matcher: Matcher,
     from .unplaced import candidates
 
     nz = nz or normalize(report.text)
+    sentences = Sentences(report.text)
     lo, hi = nz.to_norm(report.body[0]), nz.to_norm(report.body[1])
     taken = [(nz.to_norm(m.start), nz.to_norm(m.end)) for m in mentions]
     out: list[Unlinked] = []
@@ -282,7 +318,7 @@ def find_unlinked(report: Report, mentions: Sequence[Mention], matcher: Matcher,
         start, end = nz.span(s, e)
         prog = report.programme_at(start)
         out.append(Unlinked(report.text[start:end], start, end, kind, prog.index if prog else None,
-                            sentence_at(report.text, start, end)))
+                            sentences.at(start, end)))
     return out
 
 

@@ -170,6 +170,24 @@ def gazetteers(draw) -> list[Place]:
     return out
 
 
+PHASE_DIGITS = "一二三四五六七八九十0123456789"
+
+
+def _place(pid: str, name: str) -> Place:
+    return Place(id=pid, name=name, kind="area", lat=40.0, lon=116.3, precision="exact", crs_source="wgs84",
+                 source="t")  # fmt: skip
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "bug: Matcher._expand extends a hit over a following phase (二 + 三期) without checking that the "
+    "span is free, so links overlap: Matcher([二, 三]).find('二三期') -> hits (0,3) and (1,2)"
+))  # fmt: skip
+def test_phase_extension_never_overlaps_another_hit() -> None:
+    hits = Matcher([_place("a", "二"), _place("b", "三")], blocked=()).find("二三期")
+    spans = sorted((h.start, h.end) for h in hits)
+    assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:], strict=False)), spans
+
+
 def _key(result) -> tuple:
     return (
         tuple((m.start, m.end, m.surface, m.place_id, m.method) for m in result.mentions),
@@ -186,6 +204,8 @@ def _key(result) -> tuple:
     seed=0,
 )  # fmt: skip
 def test_link_offsets_overlaps_and_row_order(places: list[Place], text: str, seed: int) -> None:
+    # A name starting with a phase numeral trips the known overlap bug (xfail below).
+    assume(not any(n[0] in PHASE_DIGITS for p in places for n in p.names))
     report = outline(text)
     result = link(report, places)
     for m in result.mentions:
@@ -205,6 +225,7 @@ def test_link_offsets_overlaps_and_row_order(places: list[Place], text: str, see
 @PROFILE
 @given(places=gazetteers(), text=text_st)
 def test_matcher_find_hits_are_sorted_and_disjoint(places: list[Place], text: str) -> None:
+    assume(not any(n[0] in PHASE_DIGITS for p in places for n in p.names))
     matcher = Matcher(places, blocked=())
     hits = matcher.find(text)
     for a, b in zip(hits, hits[1:], strict=False):
@@ -288,7 +309,8 @@ VALID_ROW = {"id": "new-row", "name": "新地名", "kind": "village", "lat": "39
              "precision": "approximate", "crs_source": "wgs84", "source": "property test"}  # fmt: skip
 # Cells are stripped on reading (cells edited in Excel gain spaces), so round-trip values
 # have no whitespace at either end; anything else must come back exactly.
-round_cell = cell_st.filter(lambda s: s == s.strip())
+# Bare "\r" and NUL are the two xfail bugs below, so they are left out here.
+round_cell = cell_st.map(lambda s: s.replace("\r", "").replace("\x00", "").strip())
 
 
 @few(3)
@@ -297,7 +319,6 @@ round_cell = cell_st.filter(lambda s: s == s.strip())
 @example(cells={"name_en": 'a,"b"', "admin": "海淀区", "note": "x\ny", "wkt": "", "source": "s"}, newline="\n")
 def test_append_rows_round_trip(cells: dict[str, str], newline: str) -> None:
     assume(cells["source"])
-    assume(all("\r" not in v and "\x00" not in v for v in cells.values()))  # see the two xfails below
     with tempfile.TemporaryDirectory() as d:
         path = Path(d) / "places.csv"
         path.write_bytes((",".join(COLUMNS) + newline).encode("utf-8"))
