@@ -20,10 +20,10 @@ from . import coords
 from .errors import InputError, OutputError
 from .gazetteer import (
     COLUMNS,
-    Changes,
     CRS_NAMES,
     KINDS,
     LIST_SEP,
+    Changes,
     Place,
     PlacesFile,
     Record,
