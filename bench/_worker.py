@@ -52,7 +52,11 @@ def guarded(prepare: Callable[[int], Callable[[], object]], full: int, budget: f
     ``prepare(n)`` does the untimed set-up for an input of size ``n`` and returns the timed call.
     """
     if full > 4 * probe:
+        # Grow the probe until it takes long enough for the exponent to mean something.
         t1, _ = timed(prepare(probe))
+        while t1 < 0.2 and full > 8 * probe:
+            probe *= 2
+            t1, _ = timed(prepare(probe))
         t2, _ = timed(prepare(2 * probe))
         exp = math.log2(t2 / t1) if t1 > 0.005 and t2 > 0 else 1.0
         predicted = t2 * (full / (2 * probe)) ** max(exp, 1.0)
@@ -98,7 +102,7 @@ def job_scale(names: int, text_bytes: int, budget: float) -> dict:
     raw_build_s, raw = timed(lambda: ahocorasick_rs.AhoCorasick(pool, matchkind=kind))
     raw_mb = rss_mb() - r0
     raw_s, raw_hits = timed(lambda: raw.find_matches_as_indexes(norm))  # type: ignore[attr-defined]
-    probe = 500_000  # characters
+    probe = 100_000  # characters
 
     def find_at(n: int) -> Callable[[], object]:
         part = norm if n >= len(norm) else _prefix(norm, n)
@@ -168,11 +172,12 @@ def _read(path: Path) -> dict:
 
 
 def job_big_report(mb: float, budget: float) -> dict:
-    """A report of ``mb`` MB: the sample's paragraphs repeated (names and all)."""
-    sample = SAMPLE.read_text(encoding="utf-8")
-    body = sample.split("\n", 1)[1]
+    """A report of ``mb`` MB: the sample's cleaned prose (no page furniture) repeated."""
+    from geo.report import read_report
+
+    title, body = read_report(SAMPLE).text.split("\n", 1)
     reps = max(1, int(mb * 1e6 / len(body.encode())))
-    return _text_job(sample.split("\n", 1)[0] + "\n" + body * reps, budget, probe_chars=200_000, sep="\n")
+    return _text_job(title + "\n" + body * reps, budget, probe_chars=200_000, sep="\n")
 
 
 def job_long_line(mb: float, budget: float) -> dict:

@@ -316,11 +316,9 @@ def _title_sentence(paragraph: str) -> str | None:
 
 
 def _slug(index: int, title: str) -> str:
-    try:
-        from pypinyin import lazy_pinyin
-    except ImportError:  # readable enough without pinyin
-        return f"{index + 1:02d}-programme"
-    words = [w for w in (re.sub(r"[^a-z0-9]", "", s.lower()) for s in lazy_pinyin(title)) if w]
+    from ._pinyin import syllables
+
+    words = [w for w in (re.sub(r"[^a-z0-9]", "", s) for s in syllables(title)) if w]
     return f"{index + 1:02d}-" + "-".join(words[:8]) if words else f"{index + 1:02d}-programme"
 
 
