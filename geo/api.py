@@ -42,5 +42,7 @@ def mentions_frame(result: LinkResult) -> pd.DataFrame:
         "surface": m.surface, "place_id": m.place_id, "name": m.name, "method": m.method,
         "start": m.start, "end": m.end, "sentence": m.sentence,
     } for m in result.mentions]
-    return pd.DataFrame(rows, columns=["programme", "programme_title", "section", "surface", "place_id", "name",
-                                       "method", "start", "end", "sentence"])
+    frame = pd.DataFrame(rows, columns=["programme", "programme_title", "section", "surface", "place_id", "name",
+                                        "method", "start", "end", "sentence"])
+    # Mentions outside any programme (a section's introduction) have no number.
+    return frame.astype({"programme": "Int64"})

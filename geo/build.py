@@ -8,8 +8,6 @@ previous maps intact.
 from __future__ import annotations
 
 import contextlib
-import csv
-import io
 import json
 import os
 import shutil
@@ -98,22 +96,11 @@ def places_geojson(result: LinkResult) -> str:
     return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=1) + "\n"
 
 
-MENTION_COLUMNS = ("programme", "programme_title", "section", "surface", "place_id", "name", "method",
-                   "start", "end", "sentence")
-
-
 def mentions_csv(result: LinkResult) -> str:
-    progs = result.report.programmes
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(MENTION_COLUMNS)
-    for m in result.mentions:
-        p = progs[m.programme] if m.programme is not None else None
-        w.writerow([
-            "" if p is None else p.index + 1, "" if p is None else p.title, " / ".join(x for x in m.section_path if x),
-            m.surface, m.place_id, m.name, m.method, m.start, m.end, m.sentence,
-        ])
-    return buf.getvalue()
+    """One row per mention (the same table as ``geo.mentions_frame``)."""
+    from .api import mentions_frame
+
+    return mentions_frame(result).to_csv(index=False, lineterminator="\n")
 
 
 def scan_dict(result: LinkResult) -> dict:
