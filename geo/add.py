@@ -327,10 +327,6 @@ def build_row(
     crs = crs or "wgs84"
     if crs not in CRS_NAMES:
         raise InputError(f"unknown crs {crs!r}; use one of {', '.join(CRS_NAMES)}")
-    kind_given = kind
-    kind = kind or guess_kind(name)
-    if kind is None:
-        raise InputError(f"{name}: cannot guess the kind from the name; pass --kind, one of {', '.join(KINDS)}")
     dup = _duplicate(places, [name, *aliases])
     # A row kept as "unplaced" (known name, no coordinate yet) is what `geo add` completes.
     fill = (
@@ -347,6 +343,10 @@ def build_row(
             f"{places.path}:{rec.line}: {n!r} is already in the gazetteer: {shown} — use that row, "
             "or pass --force to add another place with this name"
         )
+    kind_given = kind
+    kind = kind or guess_kind(name) or (dup[1].row.get("kind") if fill and dup else None)
+    if kind is None:
+        raise InputError(f"{name}: cannot guess the kind from the name; pass --kind, one of {', '.join(KINDS)}")
     lat = lon = None
     wkt_out = ""
     if wkt:

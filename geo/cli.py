@@ -192,12 +192,12 @@ GEOCODERS = ("nominatim", "arcgis", "baidu", "baiduv3")
 
 
 def _geocode_pick(provider: str, query: str, *, key: str | None, timeout: float, pick: int | None,
-                  yes: bool):
+                  yes: bool, domain: str | None = None, scheme: str | None = None):
     """Show the candidates; take --pick N, the first with --yes, or ask."""
     from .errors import InputError
     from .geocode import Geocoder
 
-    found = Geocoder(provider, key=key, timeout=timeout).geocode(query)
+    found = Geocoder(provider, key=key, timeout=timeout, domain=domain, scheme=scheme).geocode(query)
     if not found:
         raise InputError(f"{provider}: no match for {query!r}; try another --query, or give --at by hand")
     for i, c in enumerate(found, 1):
@@ -224,6 +224,8 @@ def _geocode_pick(provider: str, query: str, *, key: str | None, timeout: float,
 @click.option("--yes", "-y", is_flag=True, help="Take the first --geocode candidate without asking.")
 @click.option("--key", default=None, help="API key for --geocode baidu/arcgis (or set GEO_BAIDU_KEY).")
 @click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds to wait for the geocoder.")
+@click.option("--domain", default=None, help="Geocoder host[:port], e.g. an intranet Nominatim.")
+@click.option("--scheme", type=click.Choice(["https", "http"]), default=None, help="Scheme for --domain.")
 @click.option("--kind", default=None, help="Default: guessed from the suffix (村, 路…). See README for the list.")
 @click.option("--source", default="", help="Where the coordinate came from (URL or citation). Required with --at.")
 @click.option("--precision", type=click.Choice(("exact", "approximate", "centroid", "proxy", "unplaced")),
@@ -241,7 +243,8 @@ def _geocode_pick(provider: str, query: str, *, key: str | None, timeout: float,
 @click.option("--todo", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="With --from-scan: write those names to a CSV to fill in, then `geo import` it.")
 def add(name: str | None, places: Path, at: str | None, crs: str | None, provider: str | None, query: str | None,
-        pick: int | None, yes: bool, key: str | None, timeout: float, kind: str | None, source: str,
+        pick: int | None, yes: bool, key: str | None, timeout: float, domain: str | None, scheme: str | None,
+        kind: str | None, source: str,
         precision: str, aliases: tuple[str, ...], wkt: str | None, place_id: str | None, admin: str | None,
         name_en: str | None, note: str, force: bool, dry_run: bool, from_scan: Path | None,
         todo: Path | None) -> None:
@@ -258,7 +261,8 @@ def add(name: str | None, places: Path, at: str | None, crs: str | None, provide
     from .gazetteer import read_places
 
     if from_scan is not None:
-        _add_from_scan(from_scan, places, todo=todo, provider=provider, key=key, timeout=timeout)
+        _add_from_scan(from_scan, places, todo=todo, provider=provider, key=key, timeout=timeout, domain=domain,
+                       scheme=scheme)
         return
     if not name:
         raise click.UsageError("give NAME, or --from-scan REPORT")
@@ -266,7 +270,8 @@ def add(name: str | None, places: Path, at: str | None, crs: str | None, provide
         raise click.UsageError("give --at or --geocode, not both")
     at_value: object = None
     if provider:
-        best = _geocode_pick(provider, query or name, key=key, timeout=timeout, pick=pick, yes=yes)
+        best = _geocode_pick(provider, query or name, key=key, timeout=timeout, pick=pick, yes=yes, domain=domain,
+                             scheme=scheme)
         # The answer as given, in the provider's CRS: add_place converts once and records it.
         at_value, crs, source = best.answer, best.crs_source, source or best.source
     elif at:
@@ -285,7 +290,7 @@ def add(name: str | None, places: Path, at: str | None, crs: str | None, provide
 
 
 def _add_from_scan(report: Path, places: Path, *, todo: Path | None, provider: str | None, key: str | None,
-                   timeout: float) -> None:
+                   timeout: float, domain: str | None, scheme: str | None) -> None:
     from .add import add_place, guess_kind, parse_coords, write_todo
     from .api import link
     from .errors import GeoError
@@ -310,7 +315,8 @@ def _add_from_scan(report: Path, places: Path, *, todo: Path | None, provider: s
             continue
         try:
             if answer.lower() == "g":
-                best = _geocode_pick(provider or "nominatim", name, key=key, timeout=timeout, pick=None, yes=False)
+                best = _geocode_pick(provider or "nominatim", name, key=key, timeout=timeout, pick=None, yes=False,
+                                     domain=domain, scheme=scheme)
                 at, crs, source = best.answer, best.crs_source, best.source
             else:
                 at, crs = parse_coords(answer), None
