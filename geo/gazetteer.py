@@ -14,6 +14,7 @@ import functools
 import io
 import math
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -177,7 +178,11 @@ def read_places(path: str | os.PathLike[str]) -> PlacesFile:
     if not raw_records:
         raise GazetteerError(f"{path}:1: the file is empty; it needs the header line {','.join(COLUMNS)}")
     header_line, header_raw = raw_records[0]
-    header = tuple(h.strip() for h in next(csv.reader([header_raw.rstrip("\r\n")]), []))
+    try:
+        header = tuple(h.strip() for h in next(csv.reader([header_raw.rstrip("\r\n")]), []))
+    except csv.Error as e:
+        raise GazetteerError(f"{path}:{header_line}: the header line is not valid CSV ({e}); "
+                             f"it should read {','.join(COLUMNS)}") from None
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise GazetteerError(f"{path}:1: missing column(s) {', '.join(missing)}; the header must include "
@@ -188,7 +193,11 @@ def read_places(path: str | os.PathLike[str]) -> PlacesFile:
     for line, raw in raw_records[1:]:
         if not raw.strip():
             continue
-        cells = next(csv.reader(io.StringIO(raw.rstrip("\r\n"), newline="")), [])
+        try:
+            cells = next(csv.reader(io.StringIO(raw.rstrip("\r\n"), newline="")), [])
+        except csv.Error as e:
+            problems.append(Problem(str(path), line, f"not valid CSV ({e}); quote cells that contain line breaks"))
+            continue
         if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
             problems.append(Problem(str(path), line, f"{len(cells)} fields but the header has {len(header)}; "
                                     "quote cells that contain commas"))
@@ -477,9 +486,22 @@ def locked(path: Path) -> Iterator[None]:
         os.close(fd)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _cell(value: object, column: str) -> str:
+    """A cell as written: line breaks unified to \\n (csv quotes those), no other controls."""
+    text = "" if value is None else str(value)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if m := _CONTROL.search(text):
+        raise InputError(f"{column}: contains the control character U+{ord(m.group()):04X}; remove it "
+                         "(it would make places.csv unreadable)")
+    return text
+
+
 def _format_row(row: Mapping[str, object], header: tuple[str, ...], newline: str) -> str:
     buf = io.StringIO()
-    csv.writer(buf, lineterminator=newline).writerow(["" if row.get(h) is None else str(row.get(h)) for h in header])
+    csv.writer(buf, lineterminator=newline).writerow([_cell(row.get(h), h) for h in header])
     return buf.getvalue()
 
 

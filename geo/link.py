@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -28,7 +28,6 @@ from .normalize import Normalized, fold, normalize
 if TYPE_CHECKING:
     import geopandas as gpd
 
-# A place name followed by one of these names an organisation or an event.
 # A name followed by one of these is part of a longer name the gazetteer
 # lacks (中关村 in 中关村广场): linking the short name would place it wrongly,
 # so the hit is dropped and the longer name is reported as unplaced instead.
@@ -36,27 +35,28 @@ COMPOUND_SUFFIXES: tuple[str, ...] = (
     "广场", "大街", "大厦", "公园", "科技园", "产业园", "工厂", "西延线", "东延线", "延长线", "南路", "北路",
     "东路", "西路", "中路", "大桥", "壹号", "一号", "小镇",
 )
+# A place name followed by one of these names an organisation or an event.
 ORG_SUFFIXES: tuple[str, ...] = (
     "论坛", "人民政府", "区政府", "政府", "管委会", "委员会", "办事处", "公司", "集团", "协会", "大会",
 )
+_NOT_AFTER = ORG_SUFFIXES + COMPOUND_SUFFIXES
+_NOT_AFTER_FIRST = frozenset(s[0] for s in _NOT_AFTER)
+_NUMERALS = "一二三四五六七八九十0123456789"
+_SPECIAL_AFTER = _NOT_AFTER_FIRST | frozenset(_NUMERALS)
 _PHASE = re.compile(r"[一二三四五六七八九十\d]{1,2}期")
 _PHASE_ENUM = re.compile(r"[、和及与]([一二三四五六七八九十\d]{1,2}期)")
-_ENUM_LIST = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]+(?:、[\u4e00-\u9fff0-9A-Za-z]+)+")
 _DIRECTIONS = "东西南北"
 MAX_ITEM = 8  # characters of an enumeration item considered for affix sharing
-MAX_LIST_ITEMS = 64
+MAX_LIST_ITEMS = 64  # longer 、-lists are linked item by item but not expanded
 _SENTENCE_END = "。！？!?；;\n"
+_SENTENCE_END_RE = re.compile("[" + re.escape(_SENTENCE_END) + "]")
 BLOCKLIST_PATH = Path(__file__).with_name("data") / "not_places.txt"
 
 
-@dataclass(frozen=True)
-class Hit:
-    """A match in normalised coordinates, before mapping back to the text."""
-
-    start: int
-    end: int
-    place_id: str
-    method: str
+# A match in normalised coordinates, before mapping back to the text:
+# (start, end, place_id, method). Plain tuples: a dense report has a hit
+# every dozen characters, and this is the hot path.
+Hit = tuple[int, int, str, str]
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,24 @@ def _blocklist() -> tuple[str, ...]:
     return tuple(s for ln in lines if (s := ln.split("#", 1)[0].strip()))
 
 
+# A 、-list: runs of name characters joined by 、. The look-behind anchors
+# each try at the start of a run and the possessive ++ never backtracks, so
+# the scan stays linear however long a run without 、 is.
+_ENUM_LIST = re.compile(
+    r"(?<![\u4e00-\u9fff0-9A-Za-z])[\u4e00-\u9fff0-9A-Za-z]++(?:、[\u4e00-\u9fff0-9A-Za-z]++)+"
+)
+
+
+def enumerations(norm: str, lo: int, hi: int) -> Iterator[list[tuple[int, int]]]:
+    """Item spans of each 、-list in ``norm[lo:hi]``."""
+    for m in _ENUM_LIST.finditer(norm, lo, hi):
+        items, pos = [], m.start()
+        for piece in m.group().split("、"):
+            items.append((pos, pos + len(piece)))
+            pos += len(piece) + 1
+        yield items
+
+
 class Matcher:
     """The automaton over every name, alias and blocked phrase of a gazetteer."""
 
@@ -97,6 +115,10 @@ class Matcher:
         for phrase in _blocklist() if blocked is None else blocked:
             names.setdefault(fold(phrase), ("", "blocked"))
         self.patterns: list[str] = list(names)
+        # By pattern index, None for blocked phrases: the hot loop does no dict look-ups.
+        self.entries: list[tuple[str, str] | None] = [
+            None if e[1] == "blocked" else e for e in names.values()
+        ]
         self.automaton = ahocorasick_rs.AhoCorasick(
             self.patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
         ) if self.patterns else None
@@ -114,71 +136,85 @@ class Matcher:
     def find(self, norm: str, lo: int = 0, hi: int | None = None) -> list[Hit]:
         """All hits in ``norm[lo:hi]``; non-overlapping, sorted by start."""
         hi = len(norm) if hi is None else hi
-        region = norm[lo:hi]
-        hits: list[Hit] = []
-        if self.automaton is not None:
-            for idx, s, e in self.automaton.find_matches_as_indexes(region):
-                pid, method = self.names[self.patterns[idx]]
-                if method == "blocked" or region.startswith(ORG_SUFFIXES, e) or region.startswith(COMPOUND_SUFFIXES, e):
-                    continue
-                hits.append(Hit(s + lo, e + lo, pid, method))
-        hits = self._scoped_hits(norm, lo, hi, hits)
-        return self._expand(norm, lo, hi, hits)
-
-    def _scoped_hits(self, norm: str, lo: int, hi: int, hits: list[Hit]) -> list[Hit]:
-        if self.scoped_automaton is None:
+        hits = self._plain_hits(norm, lo, hi)
+        if self.scoped_automaton is None and norm.find("、", lo, hi) < 0:
             return hits
-        region = norm[lo:hi]
         taken = _Spans(hits)
+        self._scoped_hits(norm, lo, hi, taken)
+        exact = {h[0]: h[1] for h in hits}
+        for items in enumerations(norm, lo, hi):
+            # Most lists are plain names, each already a hit: nothing to expand.
+            if not all(exact.get(s) == e for s, e in items):
+                self._expand_list(norm, items, taken)
+        return taken.hits
+
+    def _plain_hits(self, norm: str, lo: int, hi: int) -> list[Hit]:
+        """Automaton hits; then a second look at the few followed by a numeral or a
+        suffix, or starting with a direction. Comprehensions keep the common case
+        fast: a dense report has a hit every dozen characters."""
+        if self.automaton is None:
+            return []
+        entries = self.entries
+        hits = [(s + lo, e + lo, *entry) for idx, s, e in self.automaton.find_matches_as_indexes(norm[lo:hi])
+                if (entry := entries[idx]) is not None]
+        special, n = _SPECIAL_AFTER, len(norm)
+        suspects = {i for i, (s, e, _, _) in enumerate(hits)
+                    if (e < n and norm[e] in special) or norm[s] in _DIRECTIONS}
+        return self._second_look(norm, lo, hi, hits, suspects) if suspects else hits
+
+    def _second_look(self, norm: str, lo: int, hi: int, hits: list[Hit], suspects: set[int]) -> list[Hit]:
+        """Organisation and compound names (中关村论坛, 中关村广场); phases (稻香湖再生水厂二期,
+        东升科技园二期、三期); paired directions (东西水磨 = 东水磨 + 西水磨)."""
+        out: list[Hit] = []
+        for i, h in enumerate(hits):
+            if i not in suspects:
+                out.append(h)
+                continue
+            start, end, pid, method = h
+            if end < hi and norm[end] in _NOT_AFTER_FIRST and norm.startswith(_NOT_AFTER, end):
+                continue
+            limit = hits[i + 1][0] if i + 1 < len(hits) else hi  # never overlap the next hit
+            if end < limit and norm[end] in _NUMERALS and (m := _PHASE.match(norm, end, limit)):
+                out.append((start, m.end(), pid, method))
+                pos = m.end()
+                while m2 := _PHASE_ENUM.match(norm, pos, limit):
+                    out.append((m2.start(1), m2.end(1), pid, "enumeration"))
+                    pos = m2.end()
+                continue
+            prev_end = out[-1][1] if out else lo
+            before = norm[start - 1] if start - 1 >= prev_end else ""
+            if before and before in _DIRECTIONS and norm[start] in _DIRECTIONS and before != norm[start]:
+                other = self.lookup(before + norm[start + 1 : end])
+                if other:
+                    out.append((start - 1, start, other, "enumeration"))
+            out.append(h)
+        return out
+
+    def _scoped_hits(self, norm: str, lo: int, hi: int, taken: _Spans) -> None:
+        """北区 counts only in a paragraph that also names its context, 中关村科学城."""
+        if self.scoped_automaton is None:
+            return
+        region = norm[lo:hi]
         for idx, s, e in self.scoped_automaton.find_matches_as_indexes(region):
-            alias, context, pid = self.scoped[idx]
+            _, context, pid = self.scoped[idx]
             p_start = region.rfind("\n", 0, s) + 1
             p_end = region.find("\n", e)
             paragraph = region[p_start : p_end if p_end >= 0 else len(region)]
             if context in paragraph and taken.free(s + lo, e + lo):
-                hit = Hit(s + lo, e + lo, pid, "scoped-alias")
-                taken.add(hit)
-        return taken.hits
+                taken.add((s + lo, e + lo, pid, "scoped-alias"))
 
-    def _expand(self, norm: str, lo: int, hi: int, hits: list[Hit]) -> list[Hit]:
-        taken = _Spans(hits)
-        for h in list(taken.hits):
-            # 稻香湖再生水厂二期: the phase belongs to the mention …
-            m = _PHASE.match(norm, h.end, hi)
-            if m:
-                taken.replace(h, Hit(h.start, m.end(), h.place_id, h.method))
-                pos = m.end()
-                # … and 二期、三期 names the same place again.
-                while (m2 := _PHASE_ENUM.match(norm, pos, hi)) and taken.free(m2.start(1), m2.end(1)):
-                    taken.add(Hit(m2.start(1), m2.end(1), h.place_id, "enumeration"))
-                    pos = m2.end()
-            # 东西水磨 = 东水磨 + 西水磨
-            if h.start - 1 >= lo and norm[h.start] in _DIRECTIONS and norm[h.start - 1] in _DIRECTIONS:
-                pid = self.lookup(norm[h.start - 1] + norm[h.start + 1 : h.end])
-                if pid and norm[h.start - 1] != norm[h.start] and taken.free(h.start - 1, h.start):
-                    taken.add(Hit(h.start - 1, h.start, pid, "enumeration"))
-        for m in _ENUM_LIST.finditer(norm, lo, hi):
-            self._expand_list(m, taken)
-        return taken.hits
-
-    def _expand_list(self, m: re.Match[str], taken: _Spans) -> None:
+    def _expand_list(self, text: str, items: list[tuple[int, int]], taken: _Spans) -> None:
         """吴店、长阳、窦店客运站 and 西二、三环路: items share a head or a suffix.
 
         Work per item is bounded (short items, a few dozen look-ups), and long
         lists are not expanded at all: real shared-affix lists are short.
         """
-        text = m.string
-        items: list[tuple[int, int]] = []
-        pos = m.start()
-        for piece in m.group().split("、"):
-            items.append((pos, pos + len(piece)))
-            pos += len(piece) + 1
-        if len(items) > MAX_LIST_ITEMS:
+        if len(items) > MAX_LIST_ITEMS or all(not taken.free(s, e) for s, e in items):
             return
         # The last item carries the shared suffix; it may be followed by other words (三环路大修).
         ls, le = items[-1]
         last_hit = taken.covering(ls, le)
-        last = text[last_hit.start:last_hit.end] if last_hit else text[ls:min(le, ls + MAX_ITEM)]
+        last = text[last_hit[0]:last_hit[1]] if last_hit else text[ls:min(le, ls + MAX_ITEM)]
         suffixes = [last[k:j] for j in range(len(last), 1, -1) for k in range(1, j)]
         # The first item carries the shared head; it may be preceded by a verb (推进吴店, 完成西二).
         fs, fe = items[0]
@@ -191,7 +227,7 @@ class Matcher:
             for tail in tails:
                 pid = next((p for suf in suffixes if (p := self.lookup(tail + suf))), None)
                 if pid and taken.free(e - len(tail), e):
-                    taken.add(Hit(e - len(tail), e, pid, "enumeration"))
+                    taken.add((e - len(tail), e, pid, "enumeration"))
                     break
         heads = [first[k:-1] for k in range(len(first) - 1)]
         for s, e in items[1:]:
@@ -201,40 +237,35 @@ class Matcher:
             found = next(((p, ln) for head in heads for ln in range(len(item), 0, -1)
                           if (p := self.lookup(head + item[:ln]))), None)
             if found and taken.free(s, s + found[1]):
-                taken.add(Hit(s, s + found[1], found[0], "enumeration"))
+                taken.add((s, s + found[1], found[0], "enumeration"))
 
 
 class _Spans:
     """Non-overlapping hits kept sorted by start, with bisection for every query."""
 
-    def __init__(self, hits: Iterable[Hit]) -> None:
-        self.hits: list[Hit] = sorted(hits, key=lambda h: h.start)
-        self.starts: list[int] = [h.start for h in self.hits]
+    def __init__(self, hits: list[Hit]) -> None:
+        self.hits: list[Hit] = hits  # already sorted and non-overlapping
+        self.starts: list[int] = [h[0] for h in hits]
 
     def free(self, start: int, end: int) -> bool:
         i = bisect.bisect_right(self.starts, start)
-        if i > 0 and self.hits[i - 1].end > start:
+        if i > 0 and self.hits[i - 1][1] > start:
             return False
-        return not (i < len(self.hits) and self.hits[i].start < end)
+        return not (i < len(self.hits) and self.hits[i][0] < end)
 
     def covering(self, start: int, end: int) -> Hit | None:
         """The first hit overlapping [start, end), if any."""
         i = bisect.bisect_right(self.starts, start)
-        if i > 0 and self.hits[i - 1].end > start:
+        if i > 0 and self.hits[i - 1][1] > start:
             return self.hits[i - 1]
-        if i < len(self.hits) and self.hits[i].start < end:
+        if i < len(self.hits) and self.hits[i][0] < end:
             return self.hits[i]
         return None
 
     def add(self, hit: Hit) -> None:
-        i = bisect.bisect_right(self.starts, hit.start)
+        i = bisect.bisect_right(self.starts, hit[0])
         self.hits.insert(i, hit)
-        self.starts.insert(i, hit.start)
-
-    def replace(self, old: Hit, new: Hit) -> None:
-        i = bisect.bisect_left(self.starts, old.start)
-        self.hits[i] = new
-        self.starts[i] = new.start
+        self.starts.insert(i, hit[0])
 
 
 # --- report-level linking --------------------------------------------------------------------
@@ -248,7 +279,7 @@ class Sentences:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.ends = [i + 1 for i, ch in enumerate(text) if ch in _SENTENCE_END]
+        self.ends = [m.end() for m in _SENTENCE_END_RE.finditer(text)]
 
     def at(self, start: int, end: int) -> str:
         i = bisect.bisect_right(self.ends, start)
@@ -293,13 +324,13 @@ def find_mentions(report: Report, matcher: Matcher, nz: Normalized | None = None
     lo = nz.to_norm(report.body[0])
     hi = nz.to_norm(report.body[1])
     mentions: list[Mention] = []
-    for h in matcher.find(nz.norm, lo, hi):
-        start, end = nz.span(h.start, h.end)
-        place = matcher.places[h.place_id]
+    for h_start, h_end, place_id, method in matcher.find(nz.norm, lo, hi):
+        start, end = nz.span(h_start, h_end)
+        place = matcher.places[place_id]
         prog = report.programme_at(start)
         mentions.append(Mention(
             surface=report.text[start:end], place_id=place.id, name=place.name, start=start, end=end,
-            method=h.method, programme=prog.index if prog else None,
+            method=method, programme=prog.index if prog else None,
             sentence=ctx.sentences.at(start, end), section_path=ctx.section_path(start),
         ))
     return mentions

@@ -7,7 +7,9 @@ report.py makes a ``Report`` (text + outline), link.py makes ``Mention`` and
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -46,10 +48,15 @@ class Report:
     body: tuple[int, int]  # span of report prose; page junk lies outside it
     paragraphs: tuple[tuple[int, int], ...] = field(default=(), repr=False)
 
+    @cached_property
+    def _programme_starts(self) -> list[int]:
+        return [p.start for p in self.programmes]
+
     def programme_at(self, offset: int) -> Programme | None:
-        for p in self.programmes:
-            if p.start <= offset < p.end:
-                return p
+        """The programme whose span holds ``offset`` (bisection: reports have thousands)."""
+        i = bisect.bisect_right(self._programme_starts, offset) - 1
+        if i >= 0 and offset < self.programmes[i].end:
+            return self.programmes[i]
         return None
 
 

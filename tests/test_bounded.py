@@ -83,11 +83,6 @@ def test_large_places_csv(tmp_path: Path) -> None:
 _LONG_RUN = "from geo.link import Matcher; Matcher([]).find('海' * 60_000)"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug: link._ENUM_LIST = [CJK]+(?:、[CJK]+)+ backtracks quadratically over a run of CJK characters with no "
-    "、: Matcher([]).find('海' * 40_000) takes ~10-30 s (20k: ~2-10 s), and so does link() on a report with "
-    "one long unpunctuated line. Anchoring the list scan at 、 (or a possessive/atomic group) makes it linear"
-))  # fmt: skip
 def test_long_cjk_run_without_enumeration_commas() -> None:
     # In a subprocess: the regex engine does not return to Python until it is done.
     try:
