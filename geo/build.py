@@ -151,13 +151,49 @@ def link_reports(reports: Sequence[str | Path], places: Sequence[Place] | Matche
     return results
 
 
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _sweep(out_dir: Path) -> None:
+    """Tidy after builds that were killed: drop their temp folders, and put back
+    a previous output folder that a killed swap had moved aside."""
+    for stale in out_dir.parent.glob(f".{out_dir.name}.building-*"):
+        pid = stale.name.split("-")[1] if stale.name.count("-") >= 2 else ""
+        if pid.isdigit() and not _pid_alive(int(pid)):
+            shutil.rmtree(stale, ignore_errors=True)
+    for old in sorted(out_dir.parent.glob(f".{out_dir.name}.old-*")):
+        pid = old.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _pid_alive(int(pid)):
+            if not out_dir.exists():
+                os.replace(old, out_dir)
+            else:
+                shutil.rmtree(old, ignore_errors=True)
+
+
 @contextlib.contextmanager
 def staged_dir(out_dir: Path) -> Iterator[Path]:
-    """A temp folder that replaces ``out_dir`` only if the block succeeds."""
+    """A temp folder that replaces ``out_dir`` only if the block succeeds.
+
+    The swap runs under a lock beside the folder, so parallel builds into the
+    same folder take turns and the last one to finish wins whole.
+    """
+    from .gazetteer import locked
+
     out_dir = out_dir.resolve()
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"{out_dir}: is a file, not a folder; choose a folder with --out")
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
+        with locked(out_dir):
+            _sweep(out_dir)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-{os.getpid()}-", dir=out_dir.parent))
     except OSError as e:
         raise OutputError(f"{out_dir}: cannot write the output folder ({e.strerror}); "
                           "choose another with --out") from e
@@ -166,13 +202,16 @@ def staged_dir(out_dir: Path) -> Iterator[Path]:
         for name in KEEP_IN_OUTPUT:
             if (out_dir / name).is_file() and not (tmp / name).exists():
                 shutil.copy2(out_dir / name, tmp / name)
-        old = None
-        if out_dir.exists():
-            old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
-            os.replace(out_dir, old)
-        os.replace(tmp, out_dir)
+        with locked(out_dir):
+            old = None
+            if out_dir.exists():
+                old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
+                os.replace(out_dir, old)
+            os.replace(tmp, out_dir)
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
+    except OutputError:
+        raise
     except OSError as e:
         raise OutputError(f"{out_dir}: could not write the maps ({e.strerror}); "
                           "the previous maps are unchanged") from e
