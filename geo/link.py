@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .gazetteer import Place, is_placed
-from .model import Mention, Report, Unlinked
+from .model import Mention, Programme, Report, Unlinked
 from .normalize import Normalized, fold, normalize
 
 if TYPE_CHECKING:
@@ -275,22 +275,31 @@ MAX_SENTENCE = 240  # longer "sentences" (a 、-list of thousands) are quoted as
 
 
 class Sentences:
-    """Sentence boundaries of a text, found once, looked up by bisection."""
+    """Sentence boundaries of a text, found once, looked up by bisection.
+
+    Quotes are cached: the mentions of one sentence share one string.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.ends = [m.end() for m in _SENTENCE_END_RE.finditer(text)]
+        self._cache: dict[tuple[int, int], str] = {}
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.ends, start)
+        j = bisect.bisect_left(self.ends, end, i)
+        return (self.ends[i - 1] if i > 0 else 0), (self.ends[j] if j < len(self.ends) else len(self.text))
 
     def at(self, start: int, end: int) -> str:
-        i = bisect.bisect_right(self.ends, start)
-        a = self.ends[i - 1] if i > 0 else 0
-        j = bisect.bisect_left(self.ends, end)
-        b = self.ends[j] if j < len(self.ends) else len(self.text)
+        a, b = self.bounds(start, end)
         if b - a > MAX_SENTENCE:
-            half = (MAX_SENTENCE - (end - start)) // 2
-            a2, b2 = max(a, start - max(half, 0)), min(b, end + max(half, 0))
+            half = max((MAX_SENTENCE - (end - start)) // 2, 0)
+            a2, b2 = max(a, start - half), min(b, end + half)
             return ("…" if a2 > a else "") + self.text[a2:b2].strip() + ("…" if b2 < b else "")
-        return self.text[a:b].strip()
+        quote = self._cache.get((a, b))
+        if quote is None:
+            quote = self._cache[(a, b)] = self.text[a:b].strip()
+        return quote
 
 
 def sentence_at(text: str, start: int, end: int) -> str:
@@ -299,6 +308,8 @@ def sentence_at(text: str, start: int, end: int) -> str:
 
 @dataclass
 class _Context:
+    """What mentions and unlinked names need to know about where they stand."""
+
     report: Report
     nz: Normalized
 
@@ -310,47 +321,60 @@ class _Context:
     def section_starts(self) -> list[int]:
         return [s.start for s in self.report.sections]
 
-    def section_path(self, offset: int) -> tuple[str, ...]:
-        p = self.report.programme_at(offset)
-        if p is not None:
-            return p.section_path
+    @cached_property
+    def body(self) -> tuple[int, int]:
+        return self.nz.to_norm(self.report.body[0]), self.nz.to_norm(self.report.body[1])
+
+    def section_path(self, offset: int, prog: Programme | None) -> tuple[str, ...]:
+        if prog is not None:
+            return prog.section_path
         i = bisect.bisect_right(self.section_starts, offset) - 1
         return (self.report.sections[i].title,) if i >= 0 else ("",)
 
 
-def find_mentions(report: Report, matcher: Matcher, nz: Normalized | None = None) -> list[Mention]:
-    nz = nz or normalize(report.text)
-    ctx = _Context(report, nz)
-    lo = nz.to_norm(report.body[0])
-    hi = nz.to_norm(report.body[1])
+def _find_mentions(ctx: _Context, matcher: Matcher) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """Mentions, and the spans they take in the normalised text."""
+    report, nz, text = ctx.report, ctx.nz, ctx.report.text
+    lo, hi = ctx.body
     mentions: list[Mention] = []
+    spans: list[tuple[int, int]] = []
+    places, sentences, programme_at = matcher.places, ctx.sentences, report.programme_at
     for h_start, h_end, place_id, method in matcher.find(nz.norm, lo, hi):
         start, end = nz.span(h_start, h_end)
-        place = matcher.places[place_id]
-        prog = report.programme_at(start)
+        place = places[place_id]
+        prog = programme_at(start)
         mentions.append(Mention(
-            surface=report.text[start:end], place_id=place.id, name=place.name, start=start, end=end,
+            surface=text[start:end], place_id=place_id, name=place.name, start=start, end=end,
             method=method, programme=prog.index if prog else None,
-            sentence=ctx.sentences.at(start, end), section_path=ctx.section_path(start),
+            sentence=sentences.at(start, end), section_path=ctx.section_path(start, prog),
         ))
-    return mentions
+        spans.append((h_start, h_end))
+    return mentions, spans
 
 
-def find_unlinked(report: Report, mentions: Sequence[Mention], matcher: Matcher,
-                  nz: Normalized | None = None) -> list[Unlinked]:
+def find_mentions(report: Report, matcher: Matcher, nz: Normalized | None = None) -> list[Mention]:
+    return _find_mentions(_Context(report, nz or normalize(report.text)), matcher)[0]
+
+
+def _find_unlinked(ctx: _Context, taken: Sequence[tuple[int, int]], matcher: Matcher) -> list[Unlinked]:
     from .unplaced import candidates
 
-    nz = nz or normalize(report.text)
-    sentences = Sentences(report.text)
-    lo, hi = nz.to_norm(report.body[0]), nz.to_norm(report.body[1])
-    taken = [(nz.to_norm(m.start), nz.to_norm(m.end)) for m in mentions]
+    report, nz = ctx.report, ctx.nz
+    lo, hi = ctx.body
     out: list[Unlinked] = []
     for s, e, kind in candidates(nz.norm, lo, hi, taken, known=matcher.names):
         start, end = nz.span(s, e)
         prog = report.programme_at(start)
         out.append(Unlinked(report.text[start:end], start, end, kind, prog.index if prog else None,
-                            sentences.at(start, end)))
+                            ctx.sentences.at(start, end)))
     return out
+
+
+def find_unlinked(report: Report, mentions: Sequence[Mention], matcher: Matcher,
+                  nz: Normalized | None = None) -> list[Unlinked]:
+    ctx = _Context(report, nz or normalize(report.text))
+    taken = [(ctx.nz.to_norm(m.start), ctx.nz.to_norm(m.end)) for m in mentions]
+    return _find_unlinked(ctx, taken, matcher)
 
 
 def named_places(mentions: Sequence[Mention], matcher: Matcher) -> dict[str, set[int]]:
@@ -378,9 +402,9 @@ def linked_places(progs: dict[str, set[int]], matcher: Matcher) -> gpd.GeoDataFr
 def link(report: Report, places: Iterable[Place] | Matcher, *, geometry: bool = True) -> LinkResult:
     """Link a report against a gazetteer (Places, or a prebuilt Matcher)."""
     matcher = places if isinstance(places, Matcher) else Matcher(places)
-    nz = normalize(report.text)
-    mentions = find_mentions(report, matcher, nz)
-    unlinked = find_unlinked(report, mentions, matcher, nz)
+    ctx = _Context(report, normalize(report.text))
+    mentions, spans = _find_mentions(ctx, matcher)
+    unlinked = _find_unlinked(ctx, spans, matcher)
     progs = named_places(mentions, matcher)
     unplaced = tuple(matcher.places[pid] for pid in sorted(progs) if not is_placed(matcher.places[pid]))
     places = linked_places(progs, matcher) if geometry else None

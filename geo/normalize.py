@@ -87,7 +87,8 @@ class Normalized:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of ``norm`` back to ``text``."""
-        return self.orig[start], self.orig[end - 1] + 1 if end > start else self.orig[start]
+        orig = self.orig
+        return orig[start], orig[end - 1] + 1 if end > start else orig[start]
 
     def to_norm(self, offset: int) -> int:
         """The first norm index at or after a text offset."""
