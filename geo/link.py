@@ -112,7 +112,8 @@ class Matcher:
                 if key and (key not in names or (method == "exact" and names[key][1] == "alias")):
                     names[key] = (p.id, method)
         self.names = names
-        for phrase in _blocklist() if blocked is None else blocked:
+        self.blocked: tuple[str, ...] = tuple(_blocklist() if blocked is None else blocked)
+        for phrase in self.blocked:
             names.setdefault(fold(phrase), ("", "blocked"))
         self.patterns: list[str] = list(names)
         # By pattern index, None for blocked phrases: the hot loop does no dict look-ups.
@@ -128,6 +129,11 @@ class Matcher:
         self.scoped_automaton = ahocorasick_rs.AhoCorasick(
             [a for a, _, _ in self.scoped], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
         ) if self.scoped else None
+
+    def __reduce__(self) -> tuple:
+        # Pickled as its inputs and rebuilt on arrival, so a Dask or Spark job can
+        # broadcast one Matcher to every worker (the automaton itself won't pickle).
+        return (Matcher, (tuple(self.places.values()), self.blocked))
 
     def lookup(self, s: str) -> str | None:
         entry = self.names.get(s)

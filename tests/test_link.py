@@ -207,3 +207,12 @@ def test_matcher_is_reusable_across_reports():
     a = link(outline(P3), matcher)
     b = link(outline(P3), matcher)
     assert a.mentions == b.mentions
+
+
+def test_matcher_pickles_for_broadcast_to_workers():
+    import pickle
+
+    matcher = Matcher(make_places())
+    clone = pickle.loads(pickle.dumps(matcher))
+    assert clone.find(P3) == matcher.find(P3)
+    assert clone.find(P3)  # and it finds something
