@@ -9,6 +9,7 @@ put in the payload; the runtime only joins escaped pieces with fixed markup.
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import re
@@ -97,9 +98,13 @@ PRECISION_LABELS = {
 # at start. CARTO's Positron now needs an API key, so the light basemap is OSM
 # greyed by a CSS filter: keyless, and it keeps OSM's Chinese labels.
 _GAODE_URL = "https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}"
+# Tile URLs are spelled out: naming "OpenStreetMap" makes folium search
+# xyzservices' whole catalogue, ~10 ms per layer per page.
+_OSM_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+_OSM_ATTR = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 BASEMAPS: tuple[tuple[str, str, str | None, bool, str], ...] = (
-    ("浅色 Light (OpenStreetMap)", "OpenStreetMap", None, False, "geo-tiles-light"),
-    ("OpenStreetMap", "OpenStreetMap", None, False, ""),
+    ("浅色 Light (OpenStreetMap)", _OSM_URL, _OSM_ATTR, False, "geo-tiles-light"),
+    ("OpenStreetMap", _OSM_URL, _OSM_ATTR, False, ""),
     ("高德 Amap (GCJ-02)", _GAODE_URL, "&copy; 高德地图 AutoNavi", True, ""),
 )
 
@@ -549,7 +554,19 @@ def _unplaced_items(result: LinkResult, programme: int | None) -> list[list[str]
 
 
 def _load_zone(path: Path) -> _Zone:
-    """The buffered Haidian boundary, or a circle round its centre without one."""
+    """The buffered Haidian boundary, or a circle round its centre without one.
+
+    Cached per file version: a build draws one map per programme.
+    """
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        stamp = None
+    return _load_zone_cached(path, stamp)
+
+
+@functools.lru_cache(maxsize=4)
+def _load_zone_cached(path: Path, stamp: int | None) -> _Zone:
     import shapely
     from shapely.geometry import Point, shape
 
