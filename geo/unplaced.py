@@ -42,6 +42,8 @@ SUFFIXES: tuple[tuple[str, str], ...] = (
     ("博物馆", "landmark"), ("纪念馆", "landmark"), ("美术馆", "landmark"), ("体育中心", "facility"),
     ("交通枢纽", "station"), ("航站楼", "station"), ("车辆段", "station"),
     ("国道", "road"), ("商务区", "area"), ("街道", "town"), ("联络线", "rail"), ("机场", "station"),
+    ("市场", "mall"), ("大厦", "landmark"), ("基地", "area"), ("副中心", "area"), ("中心区", "area"), ("服务区", "area"),
+    ("北区", "area"), ("南区", "area"), ("东区", "area"), ("西区", "area"), ("区", "district"), ("冷库", "facility"),
 )  # fmt: skip
 _KIND = dict(SUFFIXES)
 _RAIL = ("号线", "线", "国道")
@@ -74,7 +76,8 @@ GENERIC: frozenset[str] = frozenset(
     职业高中 博物馆 纪念馆 美术馆 体育中心 交通枢纽 综合交通枢纽 航站楼 城市航站楼 马路 新路 公路 国道 商务区
     车辆段 街道 小巷胡同 运河 山庄 江湖 滨河 沿河 道路 电路 集成电路 线路 思路 出路 之路 新路 断头路 次干路 支路
     主干路 快速路 铁路 城际铁路 一线 第一线 底线 红线 主线 热线 专线 战线 防线 沿线 上线 干线 全线 支线 在线 连线
-    视线 界线 曲线 航线 管线 天际线 一米线 生产线 无线 有线 产业线 生态保护红线 端庄 联络线 机场
+    视线 界线 曲线 航线 管线 天际线 一米线 生产线 无线 有线 产业线 生态保护红线 端庄 联络线 机场 市场 大厦 基地
+    副中心 城市副中心 中心区 服务区 北区 南区 东区 西区 冷库
     """
     )
 )
@@ -91,6 +94,50 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     """
     )
 )
+# Suffixes that also end common words (市场化, 区域, 全区) or generic kinds
+# (资本市场, 示范基地, 核心区). A name with one needs a clear right edge and,
+# once the words below are taken off the end of its stem, a proper part left.
+_CAREFUL: dict[str, frozenset[str]] = {
+    "市场": frozenset(
+        _words(
+            """
+    服装 批发 农贸 菜 早 夜 花鸟 农产品 二手车 建材 家具 小商品 商品 资本 人才 劳动力 劳务 就业 消费 房地产 住房 要素
+    金融 技术 产权 数据 土地 国内 国际 海外 境内 境外 城乡 统一 全国 多层次 证券 债券 期货 保险 碳 排放权 电力 用能权
+    水权 文化 旅游 体育 农村 城市 下沉 线上 线下 大 新兴 传统 终端 区域 外部 内部
+    """
+        )
+    ),
+    "基地": frozenset(
+        _words(
+            """
+    示范 融合 教育 实践 培训 孵化 研发 生产 种植 养殖 蔬菜 露地 设施 农业 实训 创新 创业 转化 制造 物流 服务 发展
+    展示 体验 研学 交流 合作 战略 保障 储备 供应 加工 科普 爱国主义 红色 写生 拍摄 影视 训练 见习 人才 科研 试验 实验
+    繁育 良种 种苗 育种 果品 产业 化 先进 高端 国家 国家级 市级 区级 省级 文化 科技 万亩 千亩 百亩 绿色 有机 标准化
+    """
+        )
+    ),
+    "服务区": frozenset(_words("综合 配套 公共 高速 高速公路 公路 生活 便民 政务 商务 产业")),
+    # A district named by its stem alone: 石景山区, 顺义区, not 核心区, 起步区, 城区.
+    "区": frozenset(
+        _words(
+            """
+    核心 起步 示范 功能 集聚 拓展 启动 涵养 先行 试验 禁放 办公 旅游 文旅 临空 经开 高新 开发 保护 建设 城 园 社 小
+    景 辖 全 我 本 分 街 厂 校 院 老城 主城 中心城 山 矿 库 营 展 会 生活 居住 商业 商务 工业 产业 农业 物流 科技
+    创新 先导 承载 协作 合作 集中 保税 自贸 贸易 综合 重点 中心 生态 风景 名胜 灾 疫 封控 管控 防范 禁止 限制 限建
+    禁建 适建 优化 调整 飞地 毗邻 周边 城镇 乡村 社区 片 园林 试点 示范性 自治 特别 行政 边境 贫困 革命 老 苏
+    强 美 富 优 兴 活
+    """
+        )
+    ),
+}
+# A district name has a two- or three-character stem (顺义区, 石景山区).
+_DISTRICT_STEM = (2, 3)
+# Characters after 区 that make it a word, not a name's end: 区域, 区级, 区属.
+_NOT_AFTER_DISTRICT = "域级属内外委县"
+# Single characters that may follow a name's end (besides a stop word): 顺义区|将.
+_END_CHARS = "等和与及、的将在是已要为也都"
+_ZONES = ("北区", "南区", "东区", "西区")
+
 # Leading verbs and function words cut from a stem: 推进地铁 -> 地铁.
 STOP_WORDS: tuple[str, ...] = tuple(
     _words(
@@ -103,7 +150,7 @@ STOP_WORDS: tuple[str, ...] = tuple(
     激发 招聘 建立 健全 构建 增强 扩大 提高 降低 减少 增加 改善 美化 绿化 亮化 整合 盘活 拓展 拓宽 疏挖 助力 面向
     立足 聚力 着眼 坚持 发挥 守护 营造 引导 鼓励 吸引 集聚 聚集 承接 建好 管好 办好 深耕 布局 开发 建造 兴建 修建
     铺设 接入 串联 联通 连通 畅通 疏通 开辟 完工 竣工 交付 投用 投运 运行 启用 通车 试运营 升级 关停 搬迁 迁建
-    力促 力争 引领 做强 做优 做大 做实 做精 做美
+    力促 力争 引领 做强 做优 做大 做实 做精 做美 改革 入驻 进驻 落户 打赢 跻身 设立
     全区 全市 我区 本区 辖区 区内 市内 区属 市属 以 和 与 及 或 等 的 在 对 为 把 从 向 至 到 了 是 由 同 跟 并 且 即
     """
     )
@@ -119,6 +166,10 @@ _ADMIN_WORDS = frozenset(_words("市政 市场 市民 市区 市级 市属 区�
 # Endings that never close a proper name, however long: 家乐福商圈道路.
 _BAD_ENDS = ("道路", "线路", "电路", "思路")
 MAX_STEM = 10
+# An area's walk goes this far past MAX_STEM to find the verb before a long
+# stem: 推进|新首钢高端产业综合 (9) + 服务区. Other long stems are compounds
+# (建成|子午大道长安二小天 + 桥), so their walk stops at MAX_STEM.
+_VERB_REACH = 2
 MIN_STEM = 2
 
 # Nouns that, closing a 、-list, say its items are places: 福缘门、挂甲屯等地区.
@@ -187,12 +238,12 @@ def _is_cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff"
 
 
-def _all_generic(stem: str) -> bool:
+def _all_generic(stem: str, extra: Container[str] = frozenset()) -> bool:
     """True if the stem splits wholly into generic words (城市滨水, 主干)."""
     i, n = 0, len(stem)
     while i < n:
         for k in range(min(5, n - i), 0, -1):
-            if stem[i : i + k] in GENERIC_STEM_WORDS:
+            if stem[i : i + k] in GENERIC_STEM_WORDS or stem[i : i + k] in extra:
                 i += k
                 break
         else:
@@ -211,6 +262,48 @@ def _cut_stop_words(stem: str) -> int:
     return best
 
 
+def _proper_part(stem: str, words: frozenset[str]) -> str:
+    """The stem with generic words taken off its end: 万亩露地蔬菜 -> "" for 基地."""
+    end = len(stem)
+    while end > 0:
+        for k in range(min(5, end), 0, -1):
+            if stem[end - k : end] in words:
+                end -= k
+                break
+        else:
+            break
+    return stem[:end]
+
+
+@functools.cache
+def _stop_set() -> frozenset[str]:
+    return frozenset(STOP_WORDS)
+
+
+def _ends_here(norm: str, e: int, hi: int) -> bool:
+    """True if a name may end at ``e``: text ends, punctuation, 等/和 or a verb follows."""
+    if e >= hi or not _is_cjk(norm[e]) or norm[e] in _END_CHARS:
+        return True
+    stops = _stop_set()
+    return any(norm[e : e + k] in stops for k in range(2, 5) if e + k <= hi)
+
+
+def _careful_ok(norm: str, suffix: str, stem: str, e: int, hi: int, clean_left: bool) -> bool:
+    """The extra tests of the suffixes in _CAREFUL (市场, 基地, 服务区, 区)."""
+    words = _CAREFUL[suffix]
+    if suffix == "区":
+        lo_len, hi_len = _DISTRICT_STEM
+        if not (clean_left and lo_len <= len(stem) <= hi_len) or (e < hi and norm[e] in _NOT_AFTER_DISTRICT):
+            return False
+        if _NUMERAL.search(stem):
+            return False  # a slogan: “三城一区”, 两区
+        return _ends_here(norm, e, hi) and not _all_generic(stem, words)
+    if suffix != "服务区" and not _ends_here(norm, e, hi):
+        return False
+    proper = _proper_part(stem, words)
+    return len(proper) >= MIN_STEM and not _all_generic(proper, words)
+
+
 def _valid_stem(stem: str, name: str, known: Container[str], min_stem: int = MIN_STEM) -> bool:
     if len(stem) < min_stem or name in GENERIC or name in known or name.endswith(_BAD_ENDS):
         return False
@@ -219,10 +312,10 @@ def _valid_stem(stem: str, name: str, known: Container[str], min_stem: int = MIN
     return not any(w in stem for w in ORG_WORDS)
 
 
-def _stem_start(norm: str, suffix_s: int, lo: int, blocked: bytearray, rail: bool) -> int:
-    """Walk left from a suffix over the stem's characters, up to MAX_STEM."""
+def _stem_start(norm: str, suffix_s: int, lo: int, blocked: bytearray, rail: bool, reach: int = MAX_STEM) -> int:
+    """Walk left from a suffix over the stem's characters, up to ``reach``."""
     i = suffix_s
-    while i > lo and suffix_s - i < MAX_STEM and blocked[i - 1 - lo] != _HARD:
+    while i > lo and suffix_s - i < reach and blocked[i - 1 - lo] != _HARD:
         ch = norm[i - 1]
         if ch in ADMIN_ENDS and suffix_s - i >= 1 and norm[i - 1 : i + 1] not in _ADMIN_WORDS:
             break
@@ -244,16 +337,24 @@ def _suffix_candidates(
         if (m := _NUMBERED_TAIL.match(norm, e, hi)) is not None:
             e = m.end()  # a numbered project: 中关村|壹号
         suffix = suffixes[idx]
-        raw = _stem_start(norm, s, lo, blocked, suffix in _RAIL)
+        reach = MAX_STEM + _VERB_REACH if _KIND[suffix] == "area" else MAX_STEM
+        raw = _stem_start(norm, s, lo, blocked, suffix in _RAIL, reach)
         if raw > lo and norm[raw - 1].isdigit():
             # 3处|全龄友好型公园, 110千伏|变电站, 100万平方米|道路: the walk stopped at a number
             while raw < s and (m := _AFTER_NUMBER.match(norm, raw, s)):
                 raw = m.end()
         cut = _cut_stop_words(norm[raw:s])
-        if not cut and s - raw >= MAX_STEM:
+        if not cut and s - raw >= MAX_STEM or s - (raw + cut) > MAX_STEM:
             continue  # no boundary in reach: the name's start is unknown (…成子午大道长安二小天桥)
+        if not cut and raw > lo and norm[raw - 1].isdigit() and norm[raw] in "号期":
+            continue  # the rest of a numbered name: 6|号线二期车辆段 (6号线 is found on its own)
         start = raw + cut
         stem, name = norm[start:s], norm[start:e]
+        if suffix in _ZONES and stem.endswith(tuple(suffixes)):
+            continue  # a zone of a named place: 回龙观体育文化公园|南区 (the park is found on its own)
+        clean_left = bool(cut) or raw == lo or not _is_cjk(norm[raw - 1]) or norm[raw - 1] == "市"
+        if suffix in _CAREFUL and not _careful_ok(norm, suffix, stem, e, hi, clean_left):
+            continue
         # 线 names a line only with a number (13号线, S1线) or as an extension (西延线).
         if suffix == "线" and not re.search(r"[0-9A-Za-z一二三四五六七八九十]", stem) and not stem.endswith("延"):
             continue
