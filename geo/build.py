@@ -242,6 +242,33 @@ def write_result(result: LinkResult, out: Path, *, embed: bool, images: bool, da
     return files
 
 
+def _folder_names(reports: Sequence[str | Path]) -> list[str]:
+    """One output folder per report, named after its file (made unique)."""
+    names: list[str] = []
+    for path in reports:
+        stem = "stdin" if str(path) == "-" else Path(str(path)).stem
+        name, n = stem, 2
+        while name in names:
+            name, n = f"{stem}-{n}", n + 1
+        names.append(name)
+    return names
+
+
+def reports_index(folders: Sequence[str], results: Sequence[LinkResult]) -> str:
+    """A small page linking the maps of several reports built together."""
+    from ._html import escape
+
+    items = "".join(
+        f'<li><a href="{escape(folder)}/index.html">{escape(r.report.title or folder)}</a> '
+        f"<small>{len(r.report.programmes)} programmes, {0 if r.places is None else len(r.places)} places</small></li>"
+        for folder, r in zip(folders, results, strict=True)
+    )
+    return ('<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>geo: reports</title>'
+            "<style>body{font-family:system-ui,'Noto Sans CJK SC',sans-serif;margin:2em;max-width:50em}"
+            "li{margin:.4em 0}</style></head>\n"
+            f"<body><h1>政府工作报告地图 / Report maps</h1><ul>{items}</ul></body></html>\n")
+
+
 def build(
     reports: Sequence[str | Path] = (),
     *,
@@ -265,10 +292,14 @@ def build(
     files: list[Path] = []
     out_dir = Path(out_dir)
     with staged_dir(out_dir) as tmp:
-        for path, result in zip(reports, results, strict=True):
-            target = tmp if len(reports) == 1 else tmp / Path(str(path)).stem
+        folders = _folder_names(reports)
+        for folder, result in zip(folders, results, strict=True):
+            target = tmp if len(reports) == 1 else tmp / folder
             if progress:
-                progress(f"writing {result.report.title or path}")
+                progress(f"writing {result.report.title or folder}")
             files += write_result(result, target, embed=embed, images=images, date=date, timings=timings)
+        if len(reports) > 1:
+            (tmp / "index.html").write_text(reports_index(folders, results), encoding="utf-8")
+            files.append(tmp / "index.html")
     final = [out_dir / f.relative_to(tmp) for f in files]
     return BuildSummary(out_dir, tuple(results), tuple(final), dict(timings.stages))

@@ -140,3 +140,18 @@ def test_scan_corpus_jsonl(tmp_path):
     docs = [json.loads(line) for line in proc.stdout.splitlines()]
     assert len(docs) == 5 and all(len(d["programmes"]) == 9 for d in docs)
     assert "broken.txt" in proc.stderr and proc.returncode == 1
+
+
+def test_build_several_reports_into_subfolders_with_an_index(tmp_path):
+    big5 = DATA / "reports" / "haidian.big5.txt"
+    out = tmp_path / "maps"
+    res = invoke("build", SAMPLE, big5, "--out", out, "--no-images")
+    assert res.exit_code == 0, res.output
+    assert (out / "haidian-2021-12-15" / "index.html").is_file()
+    assert (out / "haidian.big5" / "index.html").is_file()
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="haidian-2021-12-15/index.html"' in index and 'href="haidian.big5/index.html"' in index
+    # The Big5 copy is the same report in traditional characters: the same places link.
+    a = json.loads((out / "haidian-2021-12-15" / "places.geojson").read_text(encoding="utf-8"))
+    b = json.loads((out / "haidian.big5" / "places.geojson").read_text(encoding="utf-8"))
+    assert [f["id"] for f in a["features"]] == [f["id"] for f in b["features"]]
