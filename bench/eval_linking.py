@@ -6,8 +6,17 @@
 The labelled set is tests/data/labelled/: one ``NAME.txt`` per report excerpt
 and a ``NAME.json`` with ``places`` (names a reader would map), ``not_places``
 (phrases that look like places but are not) and ``ambiguous`` (neither
-rewarded nor penalised), plus ``split``: "dev" files were used to write the
-rules, "heldout" files were not.
+rewarded nor penalised), plus ``split``, ``source`` and ``note``.
+
+Splits. "dev": text the rules were written and tuned on; it includes every
+earlier held-out round (each file's ``note`` says which round and what the
+round scored before the rules were revised on it). "heldoutN" (heldout5, …):
+round N of held-out text, gathered and labelled by reading it before the rules
+were run on it, and scored once with the rules as they then stood. A held-out
+figure means something only while no rule has been changed because of that
+round's errors; once it has been looked at and the rules revised, the round is
+moved to "dev" with a note, and the next round starts. The table has one row
+per split found, dev first.
 
 Unlinked detection runs with an empty gazetteer, so every labelled place is
 expected; it runs again with places.csv when that file has rows, expecting
@@ -161,7 +170,8 @@ def main(argv: list[str] | None = None) -> int:
     docs = load_docs()
     rows: list[tuple[str, str, int, Score]] = []
     empty = Matcher([])
-    for split in ("dev", "heldout"):
+    splits = sorted({d.split for d in docs}, key=lambda sp: (sp != "dev", sp))
+    for split in splits:
         part = [d for d in docs if d.split == split]
         s = Score()
         for d in part:
@@ -169,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(("unlinked names, empty gazetteer", split, len(part), s))
     gazetteer, note = load_gazetteer()
     if gazetteer is not None:
-        for split in ("dev", "heldout"):
+        for split in splits:
             part = [d for d in docs if d.split == split]
             s = Score()
             for d in part:
@@ -180,9 +190,9 @@ def main(argv: list[str] | None = None) -> int:
         for d in sample:
             score_linking(d, gazetteer, s)
         rows.append(("linking, places.csv", "sample", len(sample), s))
-    print(f"{'measure':34} {'split':8} {'docs':>4} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>9} {'recall':>6}")
+    print(f"{'measure':34} {'split':9} {'docs':>4} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>9} {'recall':>6}")
     for label, split, n, s in rows:
-        print(f"{label:34} {split:8} {n:>4} {s.tp:>4} {s.fp:>4} {s.fn:>4} {s.precision:>9.2f} {s.recall:>6.2f}")
+        print(f"{label:34} {split:9} {n:>4} {s.tp:>4} {s.fp:>4} {s.fn:>4} {s.precision:>9.2f} {s.recall:>6.2f}")
     print(note)
     if args.verbose:
         for label, split, _, s in rows:

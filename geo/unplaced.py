@@ -5,7 +5,9 @@ A work report names places as a short proper stem plus a generic suffix:
 the stem until punctuation, a function word or an administrative name, cut
 off a leading verb (推进, 加快 …), and drop what is generic (背街小巷,
 输变电站, 规划保留村). Suffix-less names are taken from lists that a place
-noun closes: 福缘门、挂甲屯、大有庄、骚子营等地区.
+noun closes: 福缘门、挂甲屯、大有庄、骚子营等地区. Suffixes that also end
+common words (市场化, 区域) or generic kinds (资本市场, 示范基地, 核心区) need a
+clear right edge and a proper stem; a bare 区 only names a district (顺义区).
 
 Generic phrases are masked before anything else, so a suffix inside one
 (乡 in 美丽乡村) never starts a candidate and no stem runs through one.
@@ -42,8 +44,9 @@ SUFFIXES: tuple[tuple[str, str], ...] = (
     ("博物馆", "landmark"), ("纪念馆", "landmark"), ("美术馆", "landmark"), ("体育中心", "facility"),
     ("交通枢纽", "station"), ("航站楼", "station"), ("车辆段", "station"),
     ("国道", "road"), ("商务区", "area"), ("街道", "town"), ("联络线", "rail"), ("机场", "station"),
-    ("市场", "mall"), ("大厦", "landmark"), ("基地", "area"), ("副中心", "area"), ("中心区", "area"), ("服务区", "area"),
-    ("北区", "area"), ("南区", "area"), ("东区", "area"), ("西区", "area"), ("区", "district"), ("冷库", "facility"),
+    ("市场", "mall"), ("大厦", "landmark"), ("基地", "area"), ("副中心", "area"), ("中心区", "area"),
+    ("服务区", "area"), ("北区", "area"), ("南区", "area"), ("东区", "area"), ("西区", "area"), ("冷库", "facility"),
+    ("区", "district"),
 )  # fmt: skip
 _KIND = dict(SUFFIXES)
 _RAIL = ("号线", "线", "国道")
@@ -86,7 +89,7 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     _words(
         """
     各 本 全 新 老 该 此 其 大 小 重点 周边 城市 城区 沿线 相关 部分 其他 若干 现代 智慧 特色 生态 美丽 规划 保留 示范
-    试点 中心 专业 综合 主干 次干 市政 农村 城乡 滨水 滨河 园林 慢行 精品 各类 一批 多条 现有 主要 区域 区级 市级
+    试点 试验 中心 专业 综合 主干 次干 市政 农村 城乡 滨水 滨河 园林 慢行 精品 各类 一批 多条 现有 主要 区域 区级 市级
     国家级 国家 省级 奥运 文化 历史 科技 产业 商业 创新 绿色 休闲 体育 健康 社区 街区 居民 群众 公共 配套 功能 全龄
     友好型 口袋 遗址 森林 郊野 湿地 城市级 大型 中型 小型 高标准 品牌 特色化 标准化 一体化 现代化 国际 国际化
     产业化 沿街 沿河 两侧 一带 周围 附近 门前 身边 老旧 棚户 轨道 交通 地铁 轻轨 高速 快速 主 次 支 干 斜 综合 市 区
@@ -103,7 +106,8 @@ _CAREFUL: dict[str, frozenset[str]] = {
             """
     服装 批发 农贸 菜 早 夜 花鸟 农产品 二手车 建材 家具 小商品 商品 资本 人才 劳动力 劳务 就业 消费 房地产 住房 要素
     金融 技术 产权 数据 土地 国内 国际 海外 境内 境外 城乡 统一 全国 多层次 证券 债券 期货 保险 碳 排放权 电力 用能权
-    水权 文化 旅游 体育 农村 城市 下沉 线上 线下 大 新兴 传统 终端 区域 外部 内部
+    水权 文化 旅游 体育 农村 城市 下沉 线上 线下 大 新兴 传统 终端 区域 外部 内部 有效 有为 开放 公平 竞争 规范 成熟
+    活跃 完善 多元 健全 高效 透明 超大规模 国内外
     """
         )
     ),
@@ -121,7 +125,7 @@ _CAREFUL: dict[str, frozenset[str]] = {
     "区": frozenset(
         _words(
             """
-    核心 起步 示范 功能 集聚 拓展 启动 涵养 先行 试验 禁放 办公 旅游 文旅 临空 经开 高新 开发 保护 建设 城 园 社 小
+    核心 起步 示范 功能 集聚 拓展 启动 涵养 先行 试验 禁放 办公 旅游 文旅 临空 经开 高新 开发 保护 建设 城 园 社 小 旧城
     景 辖 全 我 本 分 街 厂 校 院 老城 主城 中心城 山 矿 库 营 展 会 生活 居住 商业 商务 工业 产业 农业 物流 科技
     创新 先导 承载 协作 合作 集中 保税 自贸 贸易 综合 重点 中心 生态 风景 名胜 灾 疫 封控 管控 防范 禁止 限制 限建
     禁建 适建 优化 调整 飞地 毗邻 周边 城镇 乡村 社区 片 园林 试点 示范性 自治 特别 行政 边境 贫困 革命 老 苏
@@ -134,6 +138,8 @@ _CAREFUL: dict[str, frozenset[str]] = {
 _DISTRICT_STEM = (2, 3)
 # Characters after 区 that make it a word, not a name's end: 区域, 区级, 区属.
 _NOT_AFTER_DISTRICT = "域级属内外委县"
+# Last characters of a stem that make 区 a kind of area: 小区, 社区, 景区, 辖区.
+_NOT_DISTRICT_LAST = "小社园景校厂街辖矿库营展灾疫林牧郊老苏特禁院片"
 # Single characters that may follow a name's end (besides a stop word): 顺义区|将.
 _END_CHARS = "等和与及、的将在是已要为也都"
 _ZONES = ("北区", "南区", "东区", "西区")
@@ -150,7 +156,8 @@ STOP_WORDS: tuple[str, ...] = tuple(
     激发 招聘 建立 健全 构建 增强 扩大 提高 降低 减少 增加 改善 美化 绿化 亮化 整合 盘活 拓展 拓宽 疏挖 助力 面向
     立足 聚力 着眼 坚持 发挥 守护 营造 引导 鼓励 吸引 集聚 聚集 承接 建好 管好 办好 深耕 布局 开发 建造 兴建 修建
     铺设 接入 串联 联通 连通 畅通 疏通 开辟 完工 竣工 交付 投用 投运 运行 启用 通车 试运营 升级 关停 搬迁 迁建
-    力促 力争 引领 做强 做优 做大 做实 做精 做美 改革 入驻 进驻 落户 打赢 跻身 设立
+    力促 力争 引领 做强 做优 做大 做实 做精 做美 改革 入驻 进驻 落户 打赢 跻身 设立 规范 是指 位于 地处 抵达 前往
+    来到 途经
     全区 全市 我区 本区 辖区 区内 市内 区属 市属 以 和 与 及 或 等 的 在 对 为 把 从 向 至 到 了 是 由 同 跟 并 且 即
     """
     )
@@ -295,12 +302,14 @@ def _careful_ok(norm: str, suffix: str, stem: str, e: int, hi: int, clean_left: 
         lo_len, hi_len = _DISTRICT_STEM
         if not (clean_left and lo_len <= len(stem) <= hi_len) or (e < hi and norm[e] in _NOT_AFTER_DISTRICT):
             return False
-        if _NUMERAL.search(stem):
-            return False  # a slogan: “三城一区”, 两区
+        if _NUMERAL.search(stem) or stem[-1] in _NOT_DISTRICT_LAST:
+            return False  # a slogan (“三城一区”) or a kind of area (全部小|区, 核心景|区)
         return _ends_here(norm, e, hi) and not _all_generic(stem, words)
     if suffix != "服务区" and not _ends_here(norm, e, hi):
         return False
     proper = _proper_part(stem, words)
+    if suffix == "市场" and proper != stem:
+        return False  # a kind of market, not its name: 规范农贸|市场
     return len(proper) >= MIN_STEM and not _all_generic(proper, words)
 
 
@@ -337,6 +346,8 @@ def _suffix_candidates(
         if (m := _NUMBERED_TAIL.match(norm, e, hi)) is not None:
             e = m.end()  # a numbered project: 中关村|壹号
         suffix = suffixes[idx]
+        if suffix == "区" and (s - lo < _DISTRICT_STEM[0] or (e < hi and norm[e] in _NOT_AFTER_DISTRICT)):
+            continue  # cheap first test for the commonest suffix: 区域, 区级
         reach = MAX_STEM + _VERB_REACH if _KIND[suffix] == "area" else MAX_STEM
         raw = _stem_start(norm, s, lo, blocked, suffix in _RAIL, reach)
         if raw > lo and norm[raw - 1].isdigit():
