@@ -57,13 +57,20 @@ class BuildSummary:
             rep = r.report
             out.append(f"{rep.title or rep.path}: {len(rep.programmes)} programmes, {len(r.mentions)} mentions, "
                        f"{len(r.places)} places linked, {len(unique_unlinked(r))} names not in the gazetteer")
+            if r.unplaced_places:
+                out.append(f"  known but unplaced ({len(r.unplaced_places)}; the reasons are in places.csv's note):")
             for p in r.unplaced_places:
-                out.append(f"  unplaced (known, no coordinate): {p.name} ({p.id}): {p.note}")
+                out.append(f"    {p.name} ({p.id}): {_first_sentence(p.note)}")
             names = unique_unlinked(r)
             if names:
                 out.append("  not in the gazetteer (add with `geo add NAME --at LAT,LON`): " + "、".join(names))
         out.append(f"wrote {len(self.files)} files to {self.out_dir}")
         return out
+
+
+def _first_sentence(note: str, limit: int = 110) -> str:
+    first = note.split(". ")[0].split("。")[0].strip()
+    return first if len(first) <= limit else first[: limit - 1] + "…"
 
 
 def unique_unlinked(result: LinkResult) -> list[str]:
