@@ -46,6 +46,9 @@ SUFFIXES: tuple[tuple[str, str], ...] = (
     ("国道", "road"), ("商务区", "area"), ("街道", "town"), ("联络线", "rail"), ("机场", "station"),
     ("市场", "mall"), ("大厦", "landmark"), ("基地", "area"), ("副中心", "area"), ("中心区", "area"),
     ("服务区", "area"), ("北区", "area"), ("南区", "area"), ("东区", "area"), ("西区", "area"), ("冷库", "facility"),
+    ("水库", "river"), ("景区", "area"), ("度假区", "area"), ("开发区", "area"), ("集聚区", "area"),
+    ("宾馆", "landmark"), ("酒店", "landmark"), ("大楼", "landmark"), ("步道", "road"), ("高速公路", "road"),
+    ("高速", "road"), ("山", "landmark"), ("湾", "area"), ("港", "area"),
     ("区", "district"),
 )  # fmt: skip
 _KIND = dict(SUFFIXES)
@@ -61,7 +64,9 @@ MASKED: frozenset[str] = frozenset(
         """
     背街小巷 大街小巷 规划保留村 一刻钟便民生活圈 重点消费集聚区 美丽乡村 乡村 乡村振兴 城乡 街乡 街镇 乡镇 村庄 村民
     村集体 村级 村地区管 村镇 村委会 农村 新型农村 园区 园林 花园式 花园城市 地区生产总值 地区总部 路网 路面 路径
-    路灯 路口 路线 路线图 路子 街道办事处 街头 街面 街角 线上 线下 线索 站城 站点 站位 一站式 河道 河湖 河长 河流
+    路灯 路口 路线 路线图 路子
+    山水林田湖 绿水青山 金山银山 下山 上山 登山 爬山 山川 山清水秀 大湾区 港口 港澳 港湾 湾区 库区
+    街道办事处 街头 街面 街角 线上 线下 线索 站城 站点 站位 一站式 河道 河湖 河长 河流
     湖泊 桥下 桥梁 桥头堡 广场舞 寺庙 寺院 庄严 庄重 庄稼 幼儿园 中小学 大学生 中学生 小学生 高中生 大学城
     """
     )
@@ -80,7 +85,8 @@ GENERIC: frozenset[str] = frozenset(
     车辆段 街道 小巷胡同 运河 山庄 江湖 滨河 沿河 道路 电路 集成电路 线路 思路 出路 之路 新路 断头路 次干路 支路
     主干路 快速路 铁路 城际铁路 一线 第一线 底线 红线 主线 热线 专线 战线 防线 沿线 上线 干线 全线 支线 在线 连线
     视线 界线 曲线 航线 管线 天际线 一米线 生产线 无线 有线 产业线 生态保护红线 端庄 联络线 机场 市场 大厦 基地
-    副中心 城市副中心 中心区 服务区 北区 南区 东区 西区 冷库
+    副中心 城市副中心 中心区 服务区 北区 南区 东区 西区 冷库 首站 加氢站 水库 景区 度假区 开发区 集聚区 宾馆 酒店
+    大酒店 大楼 步道 高速 高速公路 港 湾
     """
     )
 )
@@ -93,7 +99,7 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     国家级 国家 省级 奥运 文化 历史 科技 产业 商业 创新 绿色 休闲 体育 健康 社区 街区 居民 群众 公共 配套 功能 全龄
     友好型 口袋 遗址 森林 郊野 湿地 城市级 大型 中型 小型 高标准 品牌 特色化 标准化 一体化 现代化 国际 国际化
     产业化 沿街 沿河 两侧 一带 周围 附近 门前 身边 老旧 棚户 轨道 交通 地铁 轻轨 高速 快速 主 次 支 干 斜 综合 市 区
-    智能 道 新城 东延 西延 南延 北延 延伸 延长
+    智能 道 新城 东延 西延 南延 北延 延伸 延长 发动机 设备 装备
     """
     )
 )
@@ -120,6 +126,29 @@ _CAREFUL: dict[str, frozenset[str]] = {
     """
         )
     ),
+    "景区": frozenset(_words("A级 3A级 4A级 5A级 国家 国家级 旅游 风景 重点 精品 核心 主要 全域 热门")),
+    "度假区": frozenset(_words("旅游 国际 国家级 国家 省级 休闲 生态 温泉 滨海 森林 康养")),
+    "开发区": frozenset(_words("经济 技术 经济技术 高新 高新技术 产业 工业 国家级 省级 国家 重点 综合")),
+    "集聚区": frozenset(
+        _words(
+            """
+    国家级 国家 旅游 产业 消费 重点 商业 服务业 现代 功能 特色 总部 企业 高端 创新 科技 文化 金融 人才 要素 商务
+    现代服务业
+    """
+        )
+    ),
+    "港": frozenset(
+        _words(
+            """
+    国际 人才 数字 贸易 信息 智慧 科技 空 陆 海 河 内陆 无水 自贸 自由贸易 物流 航空 商贸 保税 枢纽 创新 金融 文化
+    国际人才 深水 内河 渔 军 商 避风 香 母 出 入 进 离 抵
+    """
+        )
+    ),
+    "湾": frozenset(_words("海 港 河 大 小 内 港湾 海湾 生态 科技 创新 活力 魅力 幸福")),
+    "山": frozenset(_words("青 金 银 江 高 大 小 深 荒 矿 爬 登 上 下 名 靠 山 假 火 冰 泰 见 金山银")),
+    "步道": frozenset(_words("悬空 慢行 健身 登山 滨河 滨水 骑行 休闲 游憩 森林 绿色 生态 城市 亲水 徒步 健康")),
+    "高速": frozenset(_words("城际 轨道 快速 经济 发展 增长 运转 运行 保持 新线")),
     "服务区": frozenset(_words("综合 配套 公共 高速 高速公路 公路 生活 便民 政务 商务 产业")),
     # A district named by its stem alone: 石景山区, 顺义区, not 核心区, 起步区, 城区.
     "区": frozenset(
@@ -141,7 +170,7 @@ _NOT_AFTER_DISTRICT = "域级属内外委县"
 # Last characters of a stem that make 区 a kind of area: 小区, 社区, 景区, 辖区.
 _NOT_DISTRICT_LAST = "小社园景校厂街辖矿库营展灾疫林牧郊老苏特禁院片"
 # Single characters that may follow a name's end (besides a stop word): 顺义区|将.
-_END_CHARS = "等和与及、的将在是已要为也都"
+_END_CHARS = "等和与及、的将在是已要为也都至"
 _ZONES = ("北区", "南区", "东区", "西区")
 
 # Leading verbs and function words cut from a stem: 推进地铁 -> 地铁.
@@ -157,7 +186,7 @@ STOP_WORDS: tuple[str, ...] = tuple(
     立足 聚力 着眼 坚持 发挥 守护 营造 引导 鼓励 吸引 集聚 聚集 承接 建好 管好 办好 深耕 布局 开发 建造 兴建 修建
     铺设 接入 串联 联通 连通 畅通 疏通 开辟 完工 竣工 交付 投用 投运 运行 启用 通车 试运营 升级 关停 搬迁 迁建
     力促 力争 引领 做强 做优 做大 做实 做精 做美 改革 入驻 进驻 落户 打赢 跻身 设立 规范 是指 位于 地处 抵达 前往
-    来到 途经
+    来到 途经 守护好 保护好 提供 首座 首个 首家 新一轮 仓储 主干道 最高楼 东片 西片 南片 北片 中片 暨
     全区 全市 我区 本区 辖区 区内 市内 区属 市属 以 和 与 及 或 等 的 在 对 为 把 从 向 至 到 了 是 由 同 跟 并 且 即
     """
     )
@@ -198,7 +227,7 @@ MAX_ITEMS = 30
 _BARRIER = set(",。;:!?()[]\"'<>,。;:!?()【】《》“”‘’\n\t -/~·…")
 _MEASURES = "个条座处项家所户套栋辆亩"
 # A number and its measure word or unit ends a stem: 88条|背街小巷, 110千伏|变电站.
-_UNITS = "个|条|座|处|项|家|所|户|套|栋|辆|亩|平方米|平方公里|公里|千米|千伏|公顷|万|亿|米|余"
+_UNITS = "个|条|座|处|项|家|所|户|套|栋|辆|亩|期|平方米|平方公里|公里|千米|千伏|公顷|万|亿|米|余"
 _COUNTED = re.compile(rf"[0-9一二三四五六七八九十百千万两]+(?:{_UNITS})")
 _AFTER_NUMBER = re.compile(rf"(?:{_UNITS})")
 # Names listing many kinds of place are slogans: “馆桥城园岛河”.
@@ -313,12 +342,12 @@ def _careful_ok(norm: str, suffix: str, stem: str, e: int, hi: int, clean_left: 
     return len(proper) >= MIN_STEM and not _all_generic(proper, words)
 
 
-def _valid_stem(stem: str, name: str, known: Container[str], min_stem: int = MIN_STEM) -> bool:
+def _valid_stem(stem: str, name: str, known: Container[str], min_stem: int = MIN_STEM, *, org_ok: bool = False) -> bool:
     if len(stem) < min_stem or name in GENERIC or name in known or name.endswith(_BAD_ENDS):
         return False
     if _NUMERAL.fullmatch(stem) or _all_generic(stem) or sum(ch in _SLOGAN_CHARS for ch in name) >= 3:
         return False
-    return not any(w in stem for w in ORG_WORDS)
+    return org_ok or not any(w in stem for w in ORG_WORDS)
 
 
 def _stem_start(norm: str, suffix_s: int, lo: int, blocked: bytearray, rail: bool, reach: int = MAX_STEM) -> int:
@@ -366,8 +395,15 @@ def _suffix_candidates(
         clean_left = bool(cut) or raw == lo or not _is_cjk(norm[raw - 1]) or norm[raw - 1] == "市"
         if suffix in _CAREFUL and not _careful_ok(norm, suffix, stem, e, hi, clean_left):
             continue
-        # 线 names a line only with a number (13号线, S1线) or as an extension (西延线).
-        if suffix == "线" and not re.search(r"[0-9A-Za-z一二三四五六七八九十]", stem) and not stem.endswith("延"):
+        # 线 names a line only with a number or letter just before it (S1线, 1线) or as an
+        # extension (西延线, 延伸线); a numeral further back is a slogan (两点一线, 八里杠大桥全线).
+        # A line named by a leading numeral (八通线) has no other kind of place in its stem.
+        if (
+            suffix == "线"
+            and not re.search(r"[0-9A-Za-z]$", stem)
+            and not stem.endswith(("延", "延伸"))
+            and not (stem[:1] in tuple("一二三四五六七八九十") and not any(ch in _SLOGAN_CHARS for ch in stem))
+        ):
             continue
         # A line or national road may be named by its number alone: 7号线, 108国道.
         numbered = suffix in ("号线", "国道") and stem.isdigit() and name not in known
@@ -377,7 +413,9 @@ def _suffix_candidates(
             and _is_cjk(stem)
             and (cut or raw == lo or not _is_cjk(norm[raw - 1]))
         )
-        if numbered or _valid_stem(stem, name, known, 1 if short else MIN_STEM):
+        # A building may carry its owner's name: 平安银行总部大楼.
+        org_ok = suffix == "大楼"
+        if numbered or _valid_stem(stem, name, known, 1 if short else MIN_STEM, org_ok=org_ok):
             yield start, e, _KIND[suffix]
 
 

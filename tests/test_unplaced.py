@@ -216,6 +216,57 @@ def test_round5_rules(text, expected):
     assert norm_candidates(text) == [fold(e) for e in expected]
 
 
+# Rules added in round 6, each with the real sentence from the dev split (the
+# round-5 held-out files) that prompted or checks it.
+ROUND6_RULES = {
+    "suffix": [
+        # 水库, 开发区, 宾馆/酒店, 大楼, 湾, 港, 步道, 高速, 山 (miyun-2024, luan-jinan-2018,
+        # jinan-shizhong-2023, wuchang-2024, wuhan-qingshan-2014, fuzhou-2026)
+        ("以更高标准守护好密云水库。", ["密云水库"]),
+        ("金安开发区南片路网及配套基本到位,", ["金安开发区"]),
+        ("济南宾馆、上新街项目开工建设,", ["济南宾馆", "上新街"]),
+        ("白鹭园酒店主体完工。", ["白鹭园酒店"]),
+        ("平安银行总部大楼等96个在建项目加速推进,", ["平安银行总部大楼"]),
+        ("总投资400亿元的武昌湾全面启动,", ["武昌湾"]),
+        ("完成工程一期罗家港至建设二路堤防、江滩及亲水平台等基础建设和绿化工程,", ["罗家港"]),
+        ("推进烟台山二期及闽江南岸慢行步道贯通工程;", ["闽江南岸慢行步道"]),
+        ("推进外环(绕城)高速、大外环高速建设,", ["大外环高速"]),
+        ("加强雾灵山、云蒙山、云峰山等自然保护区建设。", ["雾灵山", "云蒙山", "云峰山"]),
+        # a kind of cluster or a stock phrase is not a name (jinan-shizhong-2023, miyun-2024)
+        ("建设一批特色产业集聚区,", []),
+        ("确保清水下山、净水入库。", []),
+    ],
+    "boundary": [
+        # a stem starts after a road class, a sector or 暨 (luan-jinan-2018, luan-jinan-2020)
+        ("南北主干道蓝溪路即将贯通,", ["蓝溪路"]),
+        ("北片振兴路、丰乐大道等加快建设,", ["振兴路", "丰乐大道"]),
+        ("南湖公园 B区扩建暨华殿寺两侧环境全面提升。", ["南湖公园", "华殿寺"]),
+        # a building does not swallow the road before it (wuchang-2024)
+        ("中北路最高楼襄阳大厦建成投用,", ["中北路", "襄阳大厦"]),
+        # the park, not its cold store (luan-jinan-2018)
+        ("吉宝物流园仓储冷库区试运营。", ["吉宝物流园"]),
+        ("全省首座加氢站建成投用,", []),
+        ("13条街道建立招商中心为企业落地提供首站服务,", []),
+    ],
+    "line": [
+        # 线 needs a number or letter just before it, or a leading numeral in a plain stem
+        # (luan-jinan-2020, fuzhou-2026; beijing-2020)
+        ("八里杠大桥全线贯通,", ["八里杠大桥"]),
+        ("合理开发福州新区(长乐区)“两点一线”周边片区,", ["福州新区", "长乐区"]),
+        ("7号线东延、八通线南延建成通车。", ["7号线", "八通线"]),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [case for cases in ROUND6_RULES.values() for case in cases],
+    ids=[f"{rule}-{i}" for rule, cases in ROUND6_RULES.items() for i in range(len(cases))],
+)
+def test_round6_rules(text, expected):
+    assert norm_candidates(text) == [fold(e) for e in expected]
+
+
 def test_traditional_and_spliced_text():
     text = "依托石景山體育中心、蓮石湖公園,建成地鐵6號(hào)線西延,推進(jìn)五里坨再生水廠升級(jí)改造。"
     assert norm_candidates(text) == ["石景山体育中心", "莲石湖公园", "地铁6号线", "五里坨再生水厂"]
