@@ -98,8 +98,6 @@ PRECISION_LABELS = {
 # at start. CARTO's Positron now needs an API key, so the light basemap is OSM
 # greyed by a CSS filter: keyless, and it keeps OSM's Chinese labels.
 _GAODE_URL = "https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}"
-# Tile URLs are spelled out: naming "OpenStreetMap" makes folium search
-# xyzservices' whole catalogue, ~10 ms per layer per page.
 _OSM_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 _OSM_ATTR = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 BASEMAPS: tuple[tuple[str, str, str | None, bool, str], ...] = (
@@ -220,13 +218,17 @@ def _new_map(bounds: list[list[float]], *, embed: bool) -> folium.Map:
 
 def _add_basemaps(m: folium.Map) -> list[tuple[str, Any, bool]]:
     import folium
+    import xyzservices
 
     out = []
     for i, (name, tiles, attr, gcj, css_class) in enumerate(BASEMAPS):
         kwargs: dict[str, Any] = {"subdomains": "1234"} if gcj else {}
         if css_class:
             kwargs["class_name"] = css_class
-        layer = folium.TileLayer(tiles, attr=attr, name=name, show=i == 0, max_zoom=18, **kwargs)
+        # A TileProvider, not a URL string: folium looks strings up in xyzservices'
+        # whole catalogue first (~10 ms a layer, three layers a page).
+        provider = xyzservices.TileProvider(name=name, url=tiles, attribution=attr or "")
+        layer = folium.TileLayer(provider, attr=attr, name=name, show=i == 0, max_zoom=18, **kwargs)
         m.add_child(layer)
         out.append((name, layer, gcj))
     return out
