@@ -8,6 +8,8 @@ off a leading verb (推进, 加快 …), and drop what is generic (背街小巷,
 noun closes: 福缘门、挂甲屯、大有庄、骚子营等地区. Suffixes that also end
 common words (市场化, 区域) or generic kinds (资本市场, 示范基地, 核心区) need a
 clear right edge and a proper stem; a bare 区 only names a district (顺义区).
+A stem that runs through the end of another name (a highway, railway, canal
+or road: 幸福渠|交通北路, 新港高速|双柳长江大桥) starts after it.
 
 Generic phrases are masked before anything else, so a suffix inside one
 (乡 in 美丽乡村) never starts a candidate and no stem runs through one.
@@ -49,10 +51,13 @@ SUFFIXES: tuple[tuple[str, str], ...] = (
     ("水库", "river"), ("景区", "area"), ("度假区", "area"), ("开发区", "area"), ("集聚区", "area"),
     ("宾馆", "landmark"), ("酒店", "landmark"), ("大楼", "landmark"), ("步道", "road"), ("高速公路", "road"),
     ("高速", "road"), ("山", "landmark"), ("湾", "area"), ("港", "area"),
+    ("快线", "road"), ("省道", "road"), ("公路", "road"), ("铁路", "rail"), ("船闸", "facility"), ("遗址", "landmark"),
+    ("纪念园", "park"), ("商贸城", "mall"), ("渠", "river"), ("沟", "river"), ("峡", "landmark"), ("峰", "landmark"),
+    ("谷", "landmark"),
     ("区", "district"),
 )  # fmt: skip
 _KIND = dict(SUFFIXES)
-_RAIL = ("号线", "线", "国道")
+_RAIL = ("号线", "线", "国道", "省道")
 # Suffixes that make a place with a one-character stem (清河, 台湖, 宋庄), when
 # the stem has a clear left edge (punctuation or a cut verb).
 _SHORT_STEM = ("河", "湖", "庄")
@@ -67,6 +72,7 @@ MASKED: frozenset[str] = frozenset(
     路灯 路口 路线 路线图 路子
     山水林田湖 绿水青山 金山银山 下山 上山 登山 爬山 山川 山清水秀 大湾区 港口 港澳 港湾 湾区 库区
     街道办事处 街头 街面 街角 线上 线下 线索 站城 站点 站位 一站式 河道 河湖 河长 河流
+    新型城镇 新型城镇化 渠道 峡谷 山谷 低谷 硅谷 谷底 谷物 峰值 高峰 顶峰 峰会 沟通 沟渠 代沟 鸿沟 铁路网 遗址保护
     湖泊 桥下 桥梁 桥头堡 广场舞 寺庙 寺院 庄严 庄重 庄稼 幼儿园 中小学 大学生 中学生 小学生 高中生 大学城
     """
     )
@@ -86,7 +92,9 @@ GENERIC: frozenset[str] = frozenset(
     主干路 快速路 铁路 城际铁路 一线 第一线 底线 红线 主线 热线 专线 战线 防线 沿线 上线 干线 全线 支线 在线 连线
     视线 界线 曲线 航线 管线 天际线 一米线 生产线 无线 有线 产业线 生态保护红线 端庄 联络线 机场 市场 大厦 基地
     副中心 城市副中心 中心区 服务区 北区 南区 东区 西区 冷库 首站 加氢站 水库 景区 度假区 开发区 集聚区 宾馆 酒店
-    大酒店 大楼 步道 高速 高速公路 港 湾
+    大酒店 大楼 步道 高速 高速公路 港 湾 快线 区域快线 城市快线 省道 船闸 遗址 纪念园 商贸城 场站 公交场站 火车站
+    汽车站 高铁站 公交站 高速铁路 城际铁路 普速铁路 重载铁路 货运铁路 市域铁路 干线铁路 支线铁路 专用铁路 疏港铁路
+    干渠 水渠 支渠 灌渠 引水渠 总干渠 主干渠 碳达峰 山峰 冰峰 山沟 水沟 排水沟 三峡
     """
     )
 )
@@ -99,7 +107,8 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     国家级 国家 省级 奥运 文化 历史 科技 产业 商业 创新 绿色 休闲 体育 健康 社区 街区 居民 群众 公共 配套 功能 全龄
     友好型 口袋 遗址 森林 郊野 湿地 城市级 大型 中型 小型 高标准 品牌 特色化 标准化 一体化 现代化 国际 国际化
     产业化 沿街 沿河 两侧 一带 周围 附近 门前 身边 老旧 棚户 轨道 交通 地铁 轻轨 高速 快速 主 次 支 干 斜 综合 市 区
-    智能 道 新城 东延 西延 南延 北延 延伸 延长 发动机 设备 装备
+    智能 道 新城 东延 西延 南延 北延 延伸 延长 发动机 设备 装备 重大 公交 高铁 普速 货运 重载 城际 市域 干线 专用
+    火车 汽车 客运 长途
     """
     )
 )
@@ -149,6 +158,10 @@ _CAREFUL: dict[str, frozenset[str]] = {
     "山": frozenset(_words("青 金 银 江 高 大 小 深 荒 矿 爬 登 上 下 名 靠 山 假 火 冰 泰 见 金山银")),
     "步道": frozenset(_words("悬空 慢行 健身 登山 滨河 滨水 骑行 休闲 游憩 森林 绿色 生态 城市 亲水 徒步 健康")),
     "高速": frozenset(_words("城际 轨道 快速 经济 发展 增长 运转 运行 保持 新线")),
+    "峰": frozenset(_words("达 碳达 高 顶 山 登 巅 洪 尖 双 冲 攀 主 险 奇 群 孤 冰 雪 云 驼 波 晚高 早高")),
+    "谷": frozenset(_words("低 山 峡 河 硅 深 幽 光 数 波 溪 空 稻 五 幽深 数字 智慧 电 药 康养")),
+    "峡": frozenset(_words("海 三 山 大 长江三 台湾 琼州 地")),
+    "沟": frozenset(_words("山 水 排水 河 鸿 代 深 边 田 冲 壕 泥 荒 小 大")),
     "服务区": frozenset(_words("综合 配套 公共 高速 高速公路 公路 生活 便民 政务 商务 产业")),
     # A district named by its stem alone: 石景山区, 顺义区, not 核心区, 起步区, 城区.
     "区": frozenset(
@@ -172,6 +185,15 @@ _NOT_DISTRICT_LAST = "小社园景校厂街辖矿库营展灾疫林牧郊老苏�
 # Single characters that may follow a name's end (besides a stop word): 顺义区|将.
 _END_CHARS = "等和与及、的将在是已要为也都至"
 _ZONES = ("北区", "南区", "东区", "西区")
+# Ends of a name that a stem may run on past: 幸福渠|交通北路, 周漯平高速|漯河段,
+# 新港高速|双柳长江大桥. A bridge is often named by its road (白云山路沙河桥), so
+# only a highway or railway ends its stem. After the weaker ends the rest must be
+# two characters or more, or it is the name's own part: 干渠|南路, 永引渠|南路.
+_GLUE_ENDS = ("高速", "铁路", "渠", "路", "大道", "大街", "遗址")
+_BRIDGE_GLUE_ENDS = ("高速", "铁路")
+_STRONG_GLUE_ENDS = ("高速", "铁路", "遗址")
+# A highway's name may be followed by its segment or exit: 包茂高速茂名段, 沈海高速鳌头出口.
+_HIGHWAY_PART = re.compile(r"[\u3400-\u9fff]{0,6}?(?:段|出口|互通|桥)")
 
 # Leading verbs and function words cut from a stem: 推进地铁 -> 地铁.
 STOP_WORDS: tuple[str, ...] = tuple(
@@ -186,7 +208,7 @@ STOP_WORDS: tuple[str, ...] = tuple(
     立足 聚力 着眼 坚持 发挥 守护 营造 引导 鼓励 吸引 集聚 聚集 承接 建好 管好 办好 深耕 布局 开发 建造 兴建 修建
     铺设 接入 串联 联通 连通 畅通 疏通 开辟 完工 竣工 交付 投用 投运 运行 启用 通车 试运营 升级 关停 搬迁 迁建
     力促 力争 引领 做强 做优 做大 做实 做精 做美 改革 入驻 进驻 落户 打赢 跻身 设立 规范 是指 位于 地处 抵达 前往
-    来到 途经 守护好 保护好 提供 首座 首个 首家 新一轮 仓储 主干道 最高楼 东片 西片 南片 北片 中片 暨
+    来到 途经 上跨 下穿 守护好 保护好 提供 首座 首个 首家 新一轮 仓储 主干道 最高楼 东片 西片 南片 北片 中片 暨
     全区 全市 我区 本区 辖区 区内 市内 区属 市属 以 和 与 及 或 等 的 在 对 为 把 从 向 至 到 了 是 由 同 跟 并 且 即
     """
     )
@@ -316,6 +338,18 @@ def _stop_set() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
+def _glue_cut(stem: str, suffix: str) -> int:
+    """Offset in ``stem`` after the last name end with a proper remainder, 0 if none."""
+    ends = _BRIDGE_GLUE_ENDS if suffix.endswith("桥") else _GLUE_ENDS
+    best = 0
+    for end in ends:
+        k = stem.rfind(end, 0, len(stem) - 1)
+        rest = stem[k + len(end) :]
+        if k > 0 and k + len(end) > best and not _all_generic(rest) and (end in _STRONG_GLUE_ENDS or len(rest) >= 2):
+            best = k + len(end)
+    return best
+
+
 def _ends_here(norm: str, e: int, hi: int) -> bool:
     """True if a name may end at ``e``: text ends, punctuation, 等/和 or a verb follows."""
     if e >= hi or not _is_cjk(norm[e]) or norm[e] in _END_CHARS:
@@ -334,7 +368,9 @@ def _careful_ok(norm: str, suffix: str, stem: str, e: int, hi: int, clean_left: 
         if _NUMERAL.search(stem) or stem[-1] in _NOT_DISTRICT_LAST:
             return False  # a slogan (“三城一区”) or a kind of area (全部小|区, 核心景|区)
         return _ends_here(norm, e, hi) and not _all_generic(stem, words)
-    if suffix != "服务区" and not _ends_here(norm, e, hi):
+    if suffix == "高速" and _HIGHWAY_PART.match(norm, e, hi):
+        pass
+    elif suffix != "服务区" and not _ends_here(norm, e, hi):
         return False
     proper = _proper_part(stem, words)
     if suffix == "市场" and proper != stem:
@@ -389,10 +425,12 @@ def _suffix_candidates(
         if not cut and raw > lo and norm[raw - 1].isdigit() and norm[raw] in "号期":
             continue  # the rest of a numbered name: 6|号线二期车辆段 (6号线 is found on its own)
         start = raw + cut
+        glued = _glue_cut(norm[start:s], suffix)
+        start += glued
         stem, name = norm[start:s], norm[start:e]
         if suffix in _ZONES and stem.endswith(tuple(suffixes)):
             continue  # a zone of a named place: 回龙观体育文化公园|南区 (the park is found on its own)
-        clean_left = bool(cut) or raw == lo or not _is_cjk(norm[raw - 1]) or norm[raw - 1] == "市"
+        clean_left = not glued and (bool(cut) or raw == lo or not _is_cjk(norm[raw - 1]) or norm[raw - 1] == "市")
         if suffix in _CAREFUL and not _careful_ok(norm, suffix, stem, e, hi, clean_left):
             continue
         # 线 names a line only with a number or letter just before it (S1线, 1线) or as an
@@ -405,12 +443,15 @@ def _suffix_candidates(
             and not (stem[:1] in tuple("一二三四五六七八九十") and not any(ch in _SLOGAN_CHARS for ch in stem))
         ):
             continue
-        # A line or national road may be named by its number alone: 7号线, 108国道.
-        numbered = suffix in ("号线", "国道") and stem.isdigit() and name not in known
+        # A line or national road may be named by its number alone: 7号线, 108国道, 新107国道.
+        if suffix in ("国道", "省道") and (m := re.search(r"[0-9]{2,3}$", stem)) and m.start() > 0:
+            start, stem, name = start + m.start(), m.group(), norm[start + m.start() : e]
+        numbered = suffix in ("号线", "国道", "省道") and stem.isdigit() and name not in known
         short = (
             suffix in _SHORT_STEM
             and len(stem) == 1
             and _is_cjk(stem)
+            and not glued
             and (cut or raw == lo or not _is_cjk(norm[raw - 1]))
         )
         # A building may carry its owner's name: 平安银行总部大楼.

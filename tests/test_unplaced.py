@@ -267,6 +267,53 @@ def test_round6_rules(text, expected):
     assert norm_candidates(text) == [fold(e) for e in expected]
 
 
+# Rules added in round 7, each with the real sentence from the dev split (the
+# round-6 held-out files) that prompted or checks it.
+ROUND7_RULES = {
+    "suffix": [
+        # 快线, 船闸, 省道, 铁路, 遗址, 纪念园, 商贸城, 沟, 峡, 峰 (maoming-2017, luohe-2020,
+        # huarong-2024, changchun-2023, danjiangkou-2018, taixing-2007)
+        ("先后建成茂名港大道、茂东快线、茂化快线、包茂大道、市民大道二期等项目。",
+         ["茂名港大道", "茂东快线", "茂化快线", "包茂大道", "市民大道"]),
+        ("加快馬灣船閘、軍李樞紐工程、航道工程建設,確保漯河船閘工程竣工。", ["马湾船闸", "漯河船闸"]),
+        ("完成316国道改扩建和119省道改线等", ["316国道", "119省道"]),
+        ("力争完成新107国道前期工作,", ["107国道"]),
+        ("长拖遗址改造接近尾声,", ["长拖遗址"]),
+        ("南水北调中线工程纪念园开园。", ["南水北调中线工程纪念园"]),
+        ("星火路、张立中沟整治现场、济川路", ["星火路", "张立中沟", "济川路"]),
+        ("金蟾峡、武当大明峰等景区提档升级。", ["金蟾峡", "武当大明峰"]),
+        # common words with these suffixes are not names
+        ("实现碳达峰碳中和,避开早晚高峰,走出低谷,加强沟通,跨越数字鸿沟,", []),
+        ("建设高速铁路和城际铁路,推进四好农村公路建设。", []),
+        ("市区三座火车站成功更名,加快5个公交场站建设,推进新型城镇建设,", []),
+    ],
+    "glue": [
+        # a stem does not run through a highway, railway, canal or road before it
+        # (luohe-2020, huarong-2024, fangshan-2019-projects)
+        ("建成白云山路沙河桥、龙江路上跨京广铁路立交桥等7项桥梁工程,", ["白云山路", "龙江路", "京广铁路"]),
+        ("幸福渠交通北路段建成开放。", ["幸福渠", "交通北路"]),
+        ("谋划推动新南环、北环高速(周漯平高速漯河段)等重大交通公路项目。", ["北环高速", "周漯平高速"]),
+        ("新港高速双柳长江大桥及接线项目开工建设,", ["新港高速", "双柳长江大桥"]),
+        ("西周燕都遗址两村改造", ["西周燕都遗址"]),
+        # but a canal may be part of a road's name (luan-jinan-2018, shijingshan-2022)
+        ("汉中路、西湖路、干渠南路建成通车,", ["汉中路", "西湖路", "干渠南路"]),
+    ],
+    "highway": [
+        # a highway's name may be followed by its segment or exit (maoming-2017)
+        ("包茂高速茂名段建成通车,云茂高速先行段开工建设,沈海高速鳌头出口开通,", ["包茂高速", "云茂高速", "沈海高速"]),
+    ],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [case for cases in ROUND7_RULES.values() for case in cases],
+    ids=[f"{rule}-{i}" for rule, cases in ROUND7_RULES.items() for i in range(len(cases))],
+)
+def test_round7_rules(text, expected):
+    assert norm_candidates(text) == [fold(e) for e in expected]
+
+
 def test_traditional_and_spliced_text():
     text = "依托石景山體育中心、蓮石湖公園,建成地鐵6號(hào)線西延,推進(jìn)五里坨再生水廠升級(jí)改造。"
     assert norm_candidates(text) == ["石景山体育中心", "莲石湖公园", "地铁6号线", "五里坨再生水厂"]
