@@ -550,6 +550,11 @@ def write_places(
     """
     path = Path(path)
     with locked(path):
+        # Every writer holds the lock while its temp file exists, so any temp
+        # file seen now was left by a writer that was killed: tidy it away.
+        for stale in path.parent.glob(f".{path.name}.*.tmp"):
+            with contextlib.suppress(OSError):
+                stale.unlink()
         pf = read_places(path)  # re-read under the lock: another writer may have appended
         if plan is not None:
             add, update = plan(pf)

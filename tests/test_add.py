@@ -349,6 +349,8 @@ def test_killed_writer_leaves_the_old_file_intact(places, where):
     assert nxt.exitcode == 0
     assert places.read_bytes().startswith(before)
     assert check(places)[1] == []
+    # … and it tidied away the temp file the killed writer left behind.
+    assert list(places.parent.glob(f".{places.name}.*.tmp")) == []
 
 
 # --- the to-do CSV and geo import ----------------------------------------------------------
