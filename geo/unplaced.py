@@ -9,7 +9,10 @@ noun closes: 福缘门、挂甲屯、大有庄、骚子营等地区. Suffixes th
 common words (市场化, 区域) or generic kinds (资本市场, 示范基地, 核心区) need a
 clear right edge and a proper stem; a bare 区 only names a district (顺义区).
 A stem that runs through the end of another name (a highway, railway, canal
-or road: 幸福渠|交通北路, 新港高速|双柳长江大桥) starts after it.
+or road: 幸福渠|交通北路, 新港高速|双柳长江大桥) starts after it. A line
+without a number is named by a two-character stem (中环线, 乐柳线, not 生产线);
+a ring road by its side and number (北二环); an amount of money ends a stem
+like a measure word (55.4亿元|北部新城).
 
 Generic phrases are masked before anything else, so a suffix inside one
 (乡 in 美丽乡村) never starts a candidate and no stem runs through one.
@@ -54,6 +57,8 @@ SUFFIXES: tuple[tuple[str, str], ...] = (
     ("快线", "road"), ("省道", "road"), ("公路", "road"), ("铁路", "rail"), ("船闸", "facility"), ("遗址", "landmark"),
     ("纪念园", "park"), ("商贸城", "mall"), ("渠", "river"), ("沟", "river"), ("峡", "landmark"), ("峰", "landmark"),
     ("谷", "landmark"),
+    ("高架", "road"), ("隧道", "road"), ("新城", "area"), ("风景名胜区", "area"), ("填埋场", "facility"),
+    ("能源中心", "facility"), ("公路港", "station"), ("支线", "rail"), ("复线", "road"), ("高速复线", "road"),
     ("区", "district"),
 )  # fmt: skip
 _KIND = dict(SUFFIXES)
@@ -69,7 +74,7 @@ MASKED: frozenset[str] = frozenset(
         """
     背街小巷 大街小巷 规划保留村 一刻钟便民生活圈 重点消费集聚区 美丽乡村 乡村 乡村振兴 城乡 街乡 街镇 乡镇 村庄 村民
     村集体 村级 村地区管 村镇 村委会 农村 新型农村 园区 园林 花园式 花园城市 地区生产总值 地区总部 路网 路面 路径
-    路灯 路口 路线 路线图 路子
+    路灯 路口 路线 路线图 路子 之路
     山水林田湖 绿水青山 金山银山 下山 上山 登山 爬山 山川 山清水秀 大湾区 港口 港澳 港湾 湾区 库区
     街道办事处 街头 街面 街角 线上 线下 线索 站城 站点 站位 一站式 河道 河湖 河长 河流
     新型城镇 新型城镇化 渠道 峡谷 山谷 低谷 硅谷 谷底 谷物 峰值 高峰 顶峰 峰会 沟通 沟渠 代沟 鸿沟 铁路网 遗址保护
@@ -94,7 +99,8 @@ GENERIC: frozenset[str] = frozenset(
     副中心 城市副中心 中心区 服务区 北区 南区 东区 西区 冷库 首站 加氢站 水库 景区 度假区 开发区 集聚区 宾馆 酒店
     大酒店 大楼 步道 高速 高速公路 港 湾 快线 区域快线 城市快线 省道 船闸 遗址 纪念园 商贸城 场站 公交场站 火车站
     汽车站 高铁站 公交站 高速铁路 城际铁路 普速铁路 重载铁路 货运铁路 市域铁路 干线铁路 支线铁路 专用铁路 疏港铁路
-    干渠 水渠 支渠 灌渠 引水渠 总干渠 主干渠 碳达峰 山峰 冰峰 山沟 水沟 排水沟 三峡
+    干渠 水渠 支渠 灌渠 引水渠 总干渠 主干渠 碳达峰 山峰 冰峰 山沟 水沟 排水沟 三峡 高架 隧道 新城 风景名胜区
+    国家级风景名胜区 填埋场 综合填埋场 能源中心 可再生能源中心 铁路支线 复线 高速复线 公路港
     """
     )
 )
@@ -108,7 +114,7 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     友好型 口袋 遗址 森林 郊野 湿地 城市级 大型 中型 小型 高标准 品牌 特色化 标准化 一体化 现代化 国际 国际化
     产业化 沿街 沿河 两侧 一带 周围 附近 门前 身边 老旧 棚户 轨道 交通 地铁 轻轨 高速 快速 主 次 支 干 斜 综合 市 区
     智能 道 新城 东延 西延 南延 北延 延伸 延长 发动机 设备 装备 重大 公交 高铁 普速 货运 重载 城际 市域 干线 专用
-    火车 汽车 客运 长途
+    火车 汽车 客运 长途 县域 市域 镇域
     """
     )
 )
@@ -163,6 +169,12 @@ _CAREFUL: dict[str, frozenset[str]] = {
     "峡": frozenset(_words("海 三 山 大 长江三 台湾 琼州 地")),
     "沟": frozenset(_words("山 水 排水 河 鸿 代 深 边 田 冲 壕 泥 荒 小 大")),
     "服务区": frozenset(_words("综合 配套 公共 高速 高速公路 公路 生活 便民 政务 商务 产业")),
+    "隧道": frozenset(_words("过江 越江 穿山 公路 铁路 地下 城市 海底 下穿 山岭 盾构 人行 车行 过街 综合 管廊")),
+    "高架": frozenset(_words("城市 快速 铁路 轨道 道路 桥梁 地面 快速路")),
+    "新城": frozenset(
+        _words("现代化 现代 生态 智慧 科技 产业 国际 滨江 滨水 滨海 宜居 未来 卫星 一座 特色 产城融合 品质 美丽 田园")
+    ),
+    "支线": frozenset(_words("铁路 公交 航空 公路 管网 管道 城际 高速 轨道 地铁 专用 货运 客运 旅游")),
     # A district named by its stem alone: 石景山区, 顺义区, not 核心区, 起步区, 城区.
     "区": frozenset(
         _words(
@@ -184,14 +196,17 @@ _NOT_AFTER_DISTRICT = "域级属内外委县"
 _NOT_DISTRICT_LAST = "小社园景校厂街辖矿库营展灾疫林牧郊老苏特禁院片"
 # Single characters that may follow a name's end (besides a stop word): 顺义区|将.
 _END_CHARS = "等和与及、的将在是已要为也都至"
+# Careful suffixes that need no clear right edge: 嘉闵高架|南北延伸, 盐盆山隧道|及接线.
+_NO_RIGHT_EDGE = ("服务区", "高架", "隧道")
 _ZONES = ("北区", "南区", "东区", "西区")
 # Ends of a name that a stem may run on past: 幸福渠|交通北路, 周漯平高速|漯河段,
 # 新港高速|双柳长江大桥. A bridge is often named by its road (白云山路沙河桥), so
 # only a highway or railway ends its stem. After the weaker ends the rest must be
 # two characters or more, or it is the name's own part: 干渠|南路, 永引渠|南路.
-_GLUE_ENDS = ("高速", "铁路", "渠", "路", "大道", "大街", "遗址")
-_BRIDGE_GLUE_ENDS = ("高速", "铁路")
-_STRONG_GLUE_ENDS = ("高速", "铁路", "遗址")
+_GLUE_ENDS = ("高速", "铁路", "渠", "路", "大道", "大街", "遗址", "国道", "省道")
+_ROAD_CODES = ("国道", "省道")  # 242国道|忠堡绕镇公路: the number before is the road's own
+_BRIDGE_GLUE_ENDS = ("高速", "铁路", "线")
+_STRONG_GLUE_ENDS = ("高速", "铁路", "遗址", "国道", "省道", "线")
 # A highway's name may be followed by its segment or exit: 包茂高速茂名段, 沈海高速鳌头出口.
 _HIGHWAY_PART = re.compile(r"[\u3400-\u9fff]{0,6}?(?:段|出口|互通|桥)")
 
@@ -208,11 +223,14 @@ STOP_WORDS: tuple[str, ...] = tuple(
     立足 聚力 着眼 坚持 发挥 守护 营造 引导 鼓励 吸引 集聚 聚集 承接 建好 管好 办好 深耕 布局 开发 建造 兴建 修建
     铺设 接入 串联 联通 连通 畅通 疏通 开辟 完工 竣工 交付 投用 投运 运行 启用 通车 试运营 升级 关停 搬迁 迁建
     力促 力争 引领 做强 做优 做大 做实 做精 做美 改革 入驻 进驻 落户 打赢 跻身 设立 规范 是指 位于 地处 抵达 前往
-    来到 途经 上跨 下穿 守护好 保护好 提供 首座 首个 首家 新一轮 仓储 主干道 最高楼 东片 西片 南片 北片 中片 暨
+    来到 途经 交界 上跨 下穿 守护好 保护好 提供 首座 首个 首家 新一轮 仓储 主干道 最高楼 东片 西片 南片 北片 中片 暨
     全区 全市 我区 本区 辖区 区内 市内 区属 市属 以 和 与 及 或 等 的 在 对 为 把 从 向 至 到 了 是 由 同 跟 并 且 即
     """
     )
 )
+# Verbs cut only at a stem's start: in a stem's middle they may be its own part
+# (建设工业北路延伸|线). 延伸四环路 -> 四环路, 下调高速公路 -> 高速公路.
+_LEAD_VERBS = ("延伸", "下调", "上调")
 ORG_WORDS: tuple[str, ...] = (
     "公司", "集团", "企业", "机构", "政府", "委员会", "管委会", "部门", "学校", "医院", "银行", "协会", "总部", "大会",
 )  # fmt: skip
@@ -220,6 +238,8 @@ ORG_WORDS: tuple[str, ...] = (
 # (平房乡|朝平公园, 首钢北区|次干路).
 ADMIN_ENDS = "乡镇区市县省"
 # An admin character that starts a common word does not end a name: 市政|道路.
+# A 区 that ends a zone inside a name, not an admin name: 乐清湾港区|铁路支线.
+_NAMED_ZONES = ("港区",)
 _ADMIN_WORDS = frozenset(_words("市政 市场 市民 市区 市级 市属 区域 区级 区属 区县 镇域 乡域 县域 县级 省级"))
 # Endings that never close a proper name, however long: 家乐福商圈道路.
 _BAD_ENDS = ("道路", "线路", "电路", "思路")
@@ -249,13 +269,28 @@ MAX_ITEMS = 30
 _BARRIER = set(",。;:!?()[]\"'<>,。;:!?()【】《》“”‘’\n\t -/~·…")
 _MEASURES = "个条座处项家所户套栋辆亩"
 # A number and its measure word or unit ends a stem: 88条|背街小巷, 110千伏|变电站.
-_UNITS = "个|条|座|处|项|家|所|户|套|栋|辆|亩|期|平方米|平方公里|公里|千米|千伏|公顷|万|亿|米|余"
+_UNITS = "亿元|万元|元|个|条|座|处|项|家|所|户|套|栋|辆|亩|期|平方米|平方公里|公里|千米|千伏|公顷|万|亿|米|余"
 _COUNTED = re.compile(rf"[0-9一二三四五六七八九十百千万两]+(?:{_UNITS})")
 _AFTER_NUMBER = re.compile(rf"(?:{_UNITS})")
 # Names listing many kinds of place are slogans: “馆桥城园岛河”.
 _SLOGAN_CHARS = frozenset("路街桥园河湖村镇乡山城岛站线厂寺庄馆")
 _NUMERAL = re.compile(r"[0-9一二三四五六七八九十百千万两零〇]+")
 
+
+# Two-character stems of 线 that make a common word, not a line's name: 生产线, 风景线.
+_LINE_WORDS = frozenset(
+    _words(
+        """
+    生产 风景 生命 警戒 高压 起跑 地平 海岸 交通 运输 黄金 精品 示范 旅游 公交 天际 产业 航空 经济 中轴 主轴
+    发展 服务 专用 骨干 流水 装配 贫困 温饱 控制 分界 中心 中央 等高 基准 水平 斑马 导向 双黄 单黄 实线 虚线
+    前沿 一线 二线 三线 基层 第一 最前 保护 蓝线 绿线 黄线 紫线 停止 引导 景观 旅游 游览 观光 精华 精品 环湖
+    环城 滨江 滨河 沿江 沿海 沿湖 沿山 沿边 边境 国境 海岸 岸 长江 黄河 运河 主干 次干 快速 高速 城际 市域
+    轨道 地铁 公交 铁路 公路 高铁 动车 普速 电力 通信 光纤 光缆 输电 输油 输气 管道 供水 排水 燃气 热力
+    """
+    )
+)
+# Last characters of such a stem that make it a kind of line: 专|线, 干|线, 支|线.
+_LINE_LAST = "专干支主底红热防战视界曲航管射光直弧折连在上下全沿无有本两单双多一"
 
 _HARD, _SOFT = 1, 2
 _NUMBERED_TAIL = re.compile(r"[壹贰叁一二三四五六七八九十0-9]{1,3}号(?!线)")
@@ -345,7 +380,8 @@ def _glue_cut(stem: str, suffix: str) -> int:
     for end in ends:
         k = stem.rfind(end, 0, len(stem) - 1)
         rest = stem[k + len(end) :]
-        if k > 0 and k + len(end) > best and not _all_generic(rest) and (end in _STRONG_GLUE_ENDS or len(rest) >= 2):
+        proper_rest = not _all_generic(rest) and (end in _STRONG_GLUE_ENDS or len(rest) >= 2)
+        if (k > 0 or k == 0 and end in _ROAD_CODES) and k + len(end) > best and proper_rest:
             best = k + len(end)
     return best
 
@@ -365,12 +401,12 @@ def _careful_ok(norm: str, suffix: str, stem: str, e: int, hi: int, clean_left: 
         lo_len, hi_len = _DISTRICT_STEM
         if not (clean_left and lo_len <= len(stem) <= hi_len) or (e < hi and norm[e] in _NOT_AFTER_DISTRICT):
             return False
-        if _NUMERAL.search(stem) or stem[-1] in _NOT_DISTRICT_LAST:
+        if len(_NUMERAL.findall(stem)) > 1 or _NUMERAL.fullmatch(stem[-1]) or stem[-1] in _NOT_DISTRICT_LAST:
             return False  # a slogan (“三城一区”) or a kind of area (全部小|区, 核心景|区)
         return _ends_here(norm, e, hi) and not _all_generic(stem, words)
     if suffix == "高速" and _HIGHWAY_PART.match(norm, e, hi):
         pass
-    elif suffix != "服务区" and not _ends_here(norm, e, hi):
+    elif suffix not in _NO_RIGHT_EDGE and not _ends_here(norm, e, hi):
         return False
     proper = _proper_part(stem, words)
     if suffix == "市场" and proper != stem:
@@ -378,10 +414,24 @@ def _careful_ok(norm: str, suffix: str, stem: str, e: int, hi: int, clean_left: 
     return len(proper) >= MIN_STEM and not _all_generic(proper, words)
 
 
+def _named_line(stem: str) -> bool:
+    """A two-character stem that names a line by itself: 中环|线, 乐柳|线, 虹三|线, not 生产|线."""
+    return (
+        len(stem) == 2
+        and all(_is_cjk(ch) for ch in stem)
+        and stem not in _LINE_WORDS
+        and stem[-1] not in _LINE_LAST
+        and not any(ch in _SLOGAN_CHARS for ch in stem)
+        and not _all_generic(stem)
+    )
+
+
 def _valid_stem(stem: str, name: str, known: Container[str], min_stem: int = MIN_STEM, *, org_ok: bool = False) -> bool:
     if len(stem) < min_stem or name in GENERIC or name in known or name.endswith(_BAD_ENDS):
         return False
-    if _NUMERAL.fullmatch(stem) or _all_generic(stem) or sum(ch in _SLOGAN_CHARS for ch in name) >= 3:
+    if _NUMERAL.fullmatch(stem) or _all_generic(stem) or _all_generic(name):
+        return False
+    if sum(ch in _SLOGAN_CHARS for ch in name) >= 3:
         return False
     return org_ok or not any(w in stem for w in ORG_WORDS)
 
@@ -391,7 +441,12 @@ def _stem_start(norm: str, suffix_s: int, lo: int, blocked: bytearray, rail: boo
     i = suffix_s
     while i > lo and suffix_s - i < reach and blocked[i - 1 - lo] != _HARD:
         ch = norm[i - 1]
-        if ch in ADMIN_ENDS and suffix_s - i >= 1 and norm[i - 1 : i + 1] not in _ADMIN_WORDS:
+        if (
+            ch in ADMIN_ENDS
+            and suffix_s - i >= 1
+            and norm[i - 1 : i + 1] not in _ADMIN_WORDS
+            and not norm.startswith(_NAMED_ZONES, i - 2)
+        ):
             break
         # Digits and Latin letters belong to line names (地铁13号线, S1线) only.
         if not (_is_cjk(ch) or (rail and (ch.isdigit() or ch.isascii() and ch.isalpha()))):
@@ -427,6 +482,9 @@ def _suffix_candidates(
         start = raw + cut
         glued = _glue_cut(norm[start:s], suffix)
         start += glued
+        if norm.startswith(_LEAD_VERBS, start) and s - start >= 2:
+            start += 2
+            cut = cut or 2
         stem, name = norm[start:s], norm[start:e]
         if suffix in _ZONES and stem.endswith(tuple(suffixes)):
             continue  # a zone of a named place: 回龙观体育文化公园|南区 (the park is found on its own)
@@ -441,6 +499,7 @@ def _suffix_candidates(
             and not re.search(r"[0-9A-Za-z]$", stem)
             and not stem.endswith(("延", "延伸"))
             and not (stem[:1] in tuple("一二三四五六七八九十") and not any(ch in _SLOGAN_CHARS for ch in stem))
+            and not (clean_left and _named_line(stem))
         ):
             continue
         # A line or national road may be named by its number alone: 7号线, 108国道, 新107国道.
@@ -497,6 +556,21 @@ def _list_candidates(
             yield s, e, kind
 
 
+# A ring road named by its side and number: 北二环, 东三环 (not 三环电子, 环保).
+_RING = re.compile(r"[东南西北][二三四五六七]环(?![保境卫球比节线路])")
+
+
+def _ring_candidates(norm: str, lo: int, hi: int, blocked: bytearray) -> Iterator[tuple[int, int, str]]:
+    stops = _stop_set()
+    for m in _RING.finditer(norm, lo, hi):
+        s, e = m.span()
+        if any(blocked[k - lo] for k in range(s, e)):
+            continue
+        left_clean = s == lo or not _is_cjk(norm[s - 1]) or any(norm[s - k : s] in stops for k in (1, 2, 3))
+        if left_clean:
+            yield s, e, "road"
+
+
 def candidates(
     norm: str,
     lo: int,
@@ -530,7 +604,11 @@ def candidates(
         if a < b:
             blocked[a - lo : b - lo] = bytes([_HARD]) * (b - a)
     found = sorted(
-        [*_suffix_candidates(norm, lo, hi, blocked, known), *_list_candidates(norm, lo, hi, blocked, known)],
+        [
+            *_suffix_candidates(norm, lo, hi, blocked, known),
+            *_list_candidates(norm, lo, hi, blocked, known),
+            *_ring_candidates(norm, lo, hi, blocked),
+        ],
         key=lambda c: (c[0], -c[1]),
     )
     # Overlaps: the longer name wins (三山五园 < 三山五园地区, 京张铁路 < 京张铁路遗址公园).

@@ -314,6 +314,67 @@ def test_round7_rules(text, expected):
     assert norm_candidates(text) == [fold(e) for e in expected]
 
 
+# Rules added in round 8, each with the real sentence from the dev split (the
+# round-7 held-out files: yixiu-2023, pingyang-2020, dadukou-2021, shanghai-2012,
+# xianfeng-2026, yueqing-2019; taixing-2007 for ring roads) that prompted or checks it.
+ROUND8_RULES = {
+    "boundary": [
+        # an amount of money ends a stem like a measure word (yixiu-2023)
+        ("一批基础设施重大项目取得突破,55.4亿元北部新城eod和11.9亿元凤凰河eod项目进入全省首批试点,", ["北部新城", "凤凰河"]),
+        ("22亿元乐京智能家电、10亿元传化公路港枢纽、5亿元圆通皖西南物流园等项目建设封顶,",
+         ["传化公路港", "圆通皖西南物流园"]),
+        # a verb at a stem's start (shanghai-2012, yueqing-2019)
+        ("取消本市贷款道路通行费,下调高速公路车辆通行费起价,", []),
+        ("贯通清远路延伸四环路至六环路段、盐盆山隧道及接线工程,", ["清远路", "四环路", "六环路", "盐盆山隧道"]),
+        # a district followed by 交界; one numeral in a stem is not a slogan (dadukou-2021)
+        ("一期从九龙坡区交界处至跳磴场镇,", ["九龙坡区", "跳磴场镇"]),
+    ],
+    "glue": [
+        # a national road's number ends the next stem; a line ends a bridge's (xianfeng-2026, yueqing-2019)
+        ("聚焦利咸高速、351国道、242国道忠堡绕镇公路等关键项目,", ["利咸高速", "351国道", "242国道", "忠堡绕镇公路"]),
+        ("做好中心大道三期、虹三线虹桥石帆段、双湖大道等工程前期,", ["虹三线", "双湖大道"]),
+        # 港区 is a zone inside a name, not an admin end (yueqing-2019)
+        ("建成乐清湾港区铁路支线、甬台温高速复线乐清北互通,", ["乐清湾港区铁路支线", "甬台温高速复线"]),
+    ],
+    "set phrase": [
+        # stock phrases and generic names (pingyang-2020, dadukou-2021)
+        ("是西部旅游资源开发的通景之路,是山区脱贫的致富之路。", []),
+        ("有力增强县域副中心的集聚辐射功能。", []),
+        ("为市民呈现一座休闲滨河公园,", []),
+    ],
+    "line": [
+        # a line named by a two-character stem with a clear left edge (yueqing-2019, shanghai-2012)
+        ("建成电器城大道、象石公路、北环南路、万柳线盐盆段、虹三线淡溪段、虹南公路改造,",
+         ["电器城大道", "象石公路", "北环南路", "万柳线", "虹三线", "虹南公路"]),
+        ("加快推进228国道至323省道连接线、乐柳线改线、乐翁西路、翁象大道及连接线,",
+         ["228国道", "323省道", "乐柳线", "乐翁西路", "翁象大道"]),
+        ("建成铁路金山支线改造工程。加快S26高速公路东延伸、S6高速公路、中环线浦东段和嘉闵高架南北延伸项目建设。启动郊环线越江工程,",
+         ["金山支线", "中环线", "嘉闵高架", "郊环线"]),
+        # common 线 words are not lines (maoming-2017; Yanqing 2023 report; generic phrases)
+        ("守住生态保护红线,建设智能生产线,打造亮丽风景线,坚守一线,沿线绿化,高速公路实现从单一线型向网格化发展,", []),
+    ],
+    "suffix": [
+        # 能源中心, 填埋场, 风景名胜区 (shanghai-2012, yixiu-2023)
+        ("基本建成老港可再生能源中心一期工程和老港综合填埋场一期工程。", ["老港可再生能源中心", "老港综合填埋场"]),
+        ("大龙山风景名胜区优化调整纳入国土空间规划,", ["大龙山风景名胜区"]),
+        ("推进城市高架和过江隧道建设,打造现代化新城,", []),
+        # a ring road by its side and number, not a company (taixing-2007; hanyang-2016)
+        ("先后实施北二环西延工程、文江路二期,实施南二环东延、江平路城区段、东三环东侧绿地建设",
+         ["北二环", "文江路", "南二环", "江平路", "东三环"]),
+        ("汉典药业、三环电子等一批产业项目顺利签约,", []),
+    ],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [case for cases in ROUND8_RULES.values() for case in cases],
+    ids=[f"{rule}-{i}" for rule, cases in ROUND8_RULES.items() for i in range(len(cases))],
+)
+def test_round8_rules(text, expected):
+    assert norm_candidates(text) == [fold(e) for e in expected]
+
+
 def test_traditional_and_spliced_text():
     text = "依托石景山體育中心、蓮石湖公園,建成地鐵6號(hào)線西延,推進(jìn)五里坨再生水廠升級(jí)改造。"
     assert norm_candidates(text) == ["石景山体育中心", "莲石湖公园", "地铁6号线", "五里坨再生水厂"]
