@@ -128,7 +128,7 @@ def scan(sources: tuple[str, ...], places: Path, as_json: bool, jsonl: bool, wor
     with click.progressbar(length=len(paths), label="scanning", file=sys.stderr) if show else _NoBar() as bar:
         for path, doc, err in scan_many(paths, str(places), workers=workers):
             bar.update(1)
-            if err:
+            if doc is None:
                 failed += 1
                 click.echo(f"geo: skipped {err}", err=True)
             elif jsonl or as_json:
@@ -151,8 +151,7 @@ class _NoBar:
         pass
 
 
-def _scan_line(path: str, doc: dict | None) -> str:
-    assert doc is not None  # only called for successful scans
+def _scan_line(path: str, doc: dict) -> str:
     n_mentions = sum(len(p["mentions"]) for p in doc["programmes"])
     names = list(dict.fromkeys(u["surface"] for u in doc["unlinked"]))
     lines = [f"{path}: {doc['title']} [{doc['encoding']}]: {len(doc['programmes'])} programmes, "
