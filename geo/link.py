@@ -54,9 +54,10 @@ BLOCKLIST_PATH = Path(__file__).with_name("data") / "not_places.txt"
 
 
 # A match in normalised coordinates, before mapping back to the text:
-# (start, end, place_id, method). Plain tuples: a dense report has a hit
-# every dozen characters, and this is the hot path.
-Hit = tuple[int, int, str, str]
+# (entry, start, end), where ``Matcher.entry(entry)`` gives (place_id, method).
+# It is the automaton's own tuple shape, so plain matches are used as they come:
+# a dense report has a hit every dozen characters, and this is the hot path.
+Hit = tuple[int, int, int]
 
 
 @dataclass(frozen=True)
@@ -117,9 +118,15 @@ class Matcher:
             names.setdefault(fold(phrase), ("", "blocked"))
         self.patterns: list[str] = list(names)
         # By pattern index, None for blocked phrases: the hot loop does no dict look-ups.
+        # After the patterns, two entries per place for the hits the rules add.
         self.entries: list[tuple[str, str] | None] = [
             None if e[1] == "blocked" else e for e in names.values()
         ]
+        self._rule_entry: dict[tuple[str, str], int] = {}
+        for pid in self.places:
+            for method in ("scoped-alias", "enumeration"):
+                self._rule_entry[(pid, method)] = len(self.entries)
+                self.entries.append((pid, method))
         self.automaton = ahocorasick_rs.AhoCorasick(
             self.patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
         ) if self.patterns else None
@@ -139,15 +146,26 @@ class Matcher:
         entry = self.names.get(s)
         return entry[0] if entry and entry[1] != "blocked" else None
 
+    def entry(self, index: int) -> tuple[str, str]:
+        """``(place_id, method)`` of a hit's entry."""
+        return self.entries[index]  # type: ignore[return-value]
+
+    def resolve(self, hits: Iterable[Hit]) -> list[tuple[int, int, str, str]]:
+        """Hits as ``(start, end, place_id, method)``, for reading."""
+        return [(s, e, *self.entries[i]) for i, s, e in hits]  # type: ignore[misc]
+
+    def _hit(self, place_id: str, method: str, start: int, end: int) -> Hit:
+        return (self._rule_entry[(place_id, method)], start, end)
+
     def find(self, norm: str, lo: int = 0, hi: int | None = None) -> list[Hit]:
-        """All hits in ``norm[lo:hi]``; non-overlapping, sorted by start."""
+        """All hits in ``norm[lo:hi]`` as ``(entry, start, end)``; non-overlapping, sorted by start."""
         hi = len(norm) if hi is None else hi
         hits = self._plain_hits(norm, lo, hi)
         if self.scoped_automaton is None and norm.find("、", lo, hi) < 0:
             return hits
         taken = _Spans(hits)
         self._scoped_hits(norm, lo, hi, taken)
-        exact = {h[0]: h[1] for h in hits}
+        exact = {h[1]: h[2] for h in hits}
         for items in enumerations(norm, lo, hi):
             # Most lists are plain names, each already a hit: nothing to expand.
             if not all(exact.get(s) == e for s, e in items):
@@ -155,44 +173,49 @@ class Matcher:
         return taken.hits
 
     def _plain_hits(self, norm: str, lo: int, hi: int) -> list[Hit]:
-        """Automaton hits; then a second look at the few followed by a numeral or a
-        suffix, or starting with a direction. Comprehensions keep the common case
-        fast: a dense report has a hit every dozen characters."""
+        """Automaton hits; then a second look at the few that are blocked, followed by a
+        numeral or a suffix, or start with a direction. The automaton runs over the whole
+        text and [lo, hi) is cut out by bisection, so plain hits are never copied."""
         if self.automaton is None:
             return []
-        entries = self.entries
-        hits = [(s + lo, e + lo, *entry) for idx, s, e in self.automaton.find_matches_as_indexes(norm[lo:hi])
-                if (entry := entries[idx]) is not None]
-        special, n = _SPECIAL_AFTER, len(norm)
-        suspects = {i for i, (s, e, _, _) in enumerate(hits)
-                    if (e < n and norm[e] in special) or norm[s] in _DIRECTIONS}
+        hits = self.automaton.find_matches_as_indexes(norm)
+        if lo > 0 or hi < len(norm):
+            a = bisect.bisect_left(hits, lo, key=lambda h: h[1])
+            b = bisect.bisect_right(hits, hi, lo=a, key=lambda h: h[2])
+            hits = hits[a:b]
+        entries, special, n = self.entries, _SPECIAL_AFTER, len(norm)
+        suspects = {i for i, (k, s, e) in enumerate(hits)
+                    if entries[k] is None or (e < n and norm[e] in special) or norm[s] in _DIRECTIONS}
         return self._second_look(norm, lo, hi, hits, suspects) if suspects else hits
 
     def _second_look(self, norm: str, lo: int, hi: int, hits: list[Hit], suspects: set[int]) -> list[Hit]:
-        """Organisation and compound names (中关村论坛, 中关村广场); phases (稻香湖再生水厂二期,
-        东升科技园二期、三期); paired directions (东西水磨 = 东水磨 + 西水磨)."""
+        """Blocked phrases; organisation and compound names (中关村论坛, 中关村广场); phases
+        (稻香湖再生水厂二期, 东升科技园二期、三期); paired directions (东西水磨 = 东水磨 + 西水磨)."""
         out: list[Hit] = []
         for i, h in enumerate(hits):
             if i not in suspects:
                 out.append(h)
                 continue
-            start, end, pid, method = h
+            k, start, end = h
+            entry = self.entries[k]
+            if entry is None:
+                continue
             if end < hi and norm[end] in _NOT_AFTER_FIRST and norm.startswith(_NOT_AFTER, end):
                 continue
-            limit = hits[i + 1][0] if i + 1 < len(hits) else hi  # never overlap the next hit
+            limit = hits[i + 1][1] if i + 1 < len(hits) else hi  # never overlap the next hit
             if end < limit and norm[end] in _NUMERALS and (m := _PHASE.match(norm, end, limit)):
-                out.append((start, m.end(), pid, method))
+                out.append((k, start, m.end()))
                 pos = m.end()
                 while m2 := _PHASE_ENUM.match(norm, pos, limit):
-                    out.append((m2.start(1), m2.end(1), pid, "enumeration"))
+                    out.append(self._hit(entry[0], "enumeration", m2.start(1), m2.end(1)))
                     pos = m2.end()
                 continue
-            prev_end = out[-1][1] if out else lo
+            prev_end = out[-1][2] if out else lo
             before = norm[start - 1] if start - 1 >= prev_end else ""
             if before and before in _DIRECTIONS and norm[start] in _DIRECTIONS and before != norm[start]:
                 other = self.lookup(before + norm[start + 1 : end])
                 if other:
-                    out.append((start - 1, start, other, "enumeration"))
+                    out.append(self._hit(other, "enumeration", start - 1, start))
             out.append(h)
         return out
 
@@ -207,7 +230,7 @@ class Matcher:
             p_end = region.find("\n", e)
             paragraph = region[p_start : p_end if p_end >= 0 else len(region)]
             if context in paragraph and taken.free(s + lo, e + lo):
-                taken.add((s + lo, e + lo, pid, "scoped-alias"))
+                taken.add(self._hit(pid, "scoped-alias", s + lo, e + lo))
 
     def _expand_list(self, text: str, items: list[tuple[int, int]], taken: _Spans) -> None:
         """吴店、长阳、窦店客运站 and 西二、三环路: items share a head or a suffix.
@@ -220,7 +243,7 @@ class Matcher:
         # The last item carries the shared suffix; it may be followed by other words (三环路大修).
         ls, le = items[-1]
         last_hit = taken.covering(ls, le)
-        last = text[last_hit[0]:last_hit[1]] if last_hit else text[ls:min(le, ls + MAX_ITEM)]
+        last = text[last_hit[1]:last_hit[2]] if last_hit else text[ls:min(le, ls + MAX_ITEM)]
         suffixes = [last[k:j] for j in range(len(last), 1, -1) for k in range(1, j)]
         # The first item carries the shared head; it may be preceded by a verb (推进吴店, 完成西二).
         fs, fe = items[0]
@@ -233,7 +256,7 @@ class Matcher:
             for tail in tails:
                 pid = next((p for suf in suffixes if (p := self.lookup(tail + suf))), None)
                 if pid and taken.free(e - len(tail), e):
-                    taken.add((e - len(tail), e, pid, "enumeration"))
+                    taken.add(self._hit(pid, "enumeration", e - len(tail), e))
                     break
         heads = [first[k:-1] for k in range(len(first) - 1)]
         for s, e in items[1:]:
@@ -243,7 +266,7 @@ class Matcher:
             found = next(((p, ln) for head in heads for ln in range(len(item), 0, -1)
                           if (p := self.lookup(head + item[:ln]))), None)
             if found and taken.free(s, s + found[1]):
-                taken.add((s, s + found[1], found[0], "enumeration"))
+                taken.add(self._hit(found[0], "enumeration", s, s + found[1]))
 
 
 class _Spans:
@@ -251,27 +274,27 @@ class _Spans:
 
     def __init__(self, hits: list[Hit]) -> None:
         self.hits: list[Hit] = hits  # already sorted and non-overlapping
-        self.starts: list[int] = [h[0] for h in hits]
+        self.starts: list[int] = [h[1] for h in hits]
 
     def free(self, start: int, end: int) -> bool:
         i = bisect.bisect_right(self.starts, start)
-        if i > 0 and self.hits[i - 1][1] > start:
+        if i > 0 and self.hits[i - 1][2] > start:
             return False
-        return not (i < len(self.hits) and self.hits[i][0] < end)
+        return not (i < len(self.hits) and self.hits[i][1] < end)
 
     def covering(self, start: int, end: int) -> Hit | None:
         """The first hit overlapping [start, end), if any."""
         i = bisect.bisect_right(self.starts, start)
-        if i > 0 and self.hits[i - 1][1] > start:
+        if i > 0 and self.hits[i - 1][2] > start:
             return self.hits[i - 1]
-        if i < len(self.hits) and self.hits[i][0] < end:
+        if i < len(self.hits) and self.hits[i][1] < end:
             return self.hits[i]
         return None
 
     def add(self, hit: Hit) -> None:
-        i = bisect.bisect_right(self.starts, hit[0])
+        i = bisect.bisect_right(self.starts, hit[1])
         self.hits.insert(i, hit)
-        self.starts.insert(i, hit[0])
+        self.starts.insert(i, hit[1])
 
 
 # --- report-level linking --------------------------------------------------------------------
@@ -344,8 +367,9 @@ def _find_mentions(ctx: _Context, matcher: Matcher) -> tuple[list[Mention], list
     lo, hi = ctx.body
     mentions: list[Mention] = []
     spans: list[tuple[int, int]] = []
-    places, sentences, programme_at = matcher.places, ctx.sentences, report.programme_at
-    for h_start, h_end, place_id, method in matcher.find(nz.norm, lo, hi):
+    places, sentences, programme_at, entries = matcher.places, ctx.sentences, report.programme_at, matcher.entries
+    for k, h_start, h_end in matcher.find(nz.norm, lo, hi):
+        place_id, method = entries[k]  # type: ignore[misc]
         start, end = nz.span(h_start, h_end)
         place = places[place_id]
         prog = programme_at(start)

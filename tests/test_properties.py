@@ -179,7 +179,8 @@ def _place(pid: str, name: str) -> Place:
 
 
 def test_phase_extension_never_overlaps_another_hit() -> None:
-    hits = Matcher([_place("a", "二"), _place("b", "三")], blocked=()).find("二三期")
+    matcher = Matcher([_place("a", "二"), _place("b", "三")], blocked=())
+    hits = matcher.resolve(matcher.find("二三期"))
     spans = sorted((h[0], h[1]) for h in hits)
     assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:], strict=False)), spans
 
@@ -220,7 +221,7 @@ def test_link_offsets_overlaps_and_row_order(places: list[Place], text: str, see
 @given(places=gazetteers(), text=text_st)
 def test_matcher_find_hits_are_sorted_and_disjoint(places: list[Place], text: str) -> None:
     matcher = Matcher(places, blocked=())
-    hits = matcher.find(text)  # (start, end, place_id, method)
+    hits = matcher.resolve(matcher.find(text))  # (start, end, place_id, method)
     for a, b in zip(hits, hits[1:], strict=False):
         assert a[1] <= b[0]
     for start, end, place_id, _ in hits:
