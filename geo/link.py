@@ -118,15 +118,11 @@ class Matcher:
             names.setdefault(fold(phrase), ("", "blocked"))
         self.patterns: list[str] = list(names)
         # By pattern index, None for blocked phrases: the hot loop does no dict look-ups.
-        # After the patterns, two entries per place for the hits the rules add.
+        # Entries for the hits the rules add (enumerations, scoped aliases) follow.
         self.entries: list[tuple[str, str] | None] = [
             None if e[1] == "blocked" else e for e in names.values()
         ]
-        self._rule_entry: dict[tuple[str, str], int] = {}
-        for pid in self.places:
-            for method in ("scoped-alias", "enumeration"):
-                self._rule_entry[(pid, method)] = len(self.entries)
-                self.entries.append((pid, method))
+        self._rule_entry: dict[tuple[str, str], int] = {}  # filled as the rules add hits
         self.automaton = ahocorasick_rs.AhoCorasick(
             self.patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
         ) if self.patterns else None
@@ -155,7 +151,12 @@ class Matcher:
         return [(s, e, *self.entries[i]) for i, s, e in hits]  # type: ignore[misc]
 
     def _hit(self, place_id: str, method: str, start: int, end: int) -> Hit:
-        return (self._rule_entry[(place_id, method)], start, end)
+        key = (place_id, method)
+        k = self._rule_entry.get(key)
+        if k is None:  # appended, never changed: earlier hits stay valid
+            k = self._rule_entry[key] = len(self.entries)
+            self.entries.append(key)
+        return (k, start, end)
 
     def find(self, norm: str, lo: int = 0, hi: int | None = None) -> list[Hit]:
         """All hits in ``norm[lo:hi]`` as ``(entry, start, end)``; non-overlapping, sorted by start."""
