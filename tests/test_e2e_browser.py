@@ -107,3 +107,15 @@ def test_hostile_gazetteer_and_report_run_nothing(tmp_path, open_page):  # noqa:
             assert "<img src=x onerror=alert(1)>" in popup.inner_text()
             assert popup.locator("a").count() == 0  # the javascript: source is not a link
             assert page.js("window.__alerts") == []
+
+
+def test_popup_opens_clear_of_the_layer_list(sample_site, open_page):  # noqa: F811
+    page = open_page(sample_site / "index.html", (1300, 800))
+    page.page.fill(".geo-search input", "东升")
+    page.page.locator(".geo-search li[data-i]").first.click()
+    page.page.wait_for_timeout(300)
+    popup = page.page.locator(".leaflet-popup").bounding_box()
+    layers = page.page.locator(".leaflet-control-layers").bounding_box()
+    assert popup["x"] + popup["width"] <= layers["x"]  # the popup is not under the open layer list
+    assert page.page.locator(".geo-search li").count() == 0  # choosing a result closes the list
+    assert "东升科技园二期" in page.page.locator(".leaflet-popup-content mark").all_inner_texts()

@@ -256,7 +256,7 @@
       L.DomEvent.on(input, 'input', function () { showMatches(state, input.value, list); });
       L.DomEvent.on(list, 'click', function (e) {
         var li = e.target.closest('li[data-i]');
-        if (li) { focusPlace(state, +li.getAttribute('data-i')); }
+        if (li) { focusPlace(state, +li.getAttribute('data-i')); setTimeout(function () { list.innerHTML = ''; }, 0); }
       });
       return div;
     };
@@ -343,6 +343,23 @@
     return n;
   }
 
+  // Leaflet pans a popup into the map but not out from under the (open)
+  // layer list and legend: move it clear of any control it overlaps.
+  function clearOfControls(map, popup) {
+    var box = popup.getElement();
+    if (!box) { return; }
+    var a = box.getBoundingClientRect();
+    var dx = 0, dy = 0;
+    document.querySelectorAll('.leaflet-control-layers, .geo-legend').forEach(function (c) {
+      var b = c.getBoundingClientRect();
+      if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) {
+        if (b.left > (a.left + a.right) / 2) { dx = Math.max(dx, a.right - b.left + 10); }
+        else if (b.top > (a.top + a.bottom) / 2) { dy = Math.max(dy, a.bottom - b.top + 10); }
+      }
+    });
+    if (dx || dy) { map.panBy([dx, dy], { animate: false }); }
+  }
+
   function init(map, data, basemaps) {
     var state = { map: map, data: data, roots: [], outline: null, gcj: false, legendDiv: null };
     var base = {}, overlays = {};
@@ -384,6 +401,7 @@
     updateLegend(state);
     map.on('overlayadd overlayremove', function () { updateLegend(state); keepAreasBelow(state); });
     map.on('baselayerchange', function (e) { shiftAll(state, !!e.layer.geoGcj02); });
+    map.on('popupopen', function (e) { clearOfControls(map, e.popup); });
     state.drawnCount = function (k) { return drawnCount(state, k); };
     window.geoMapState = state;
     window.geoMapReadyAt = performance.now();
