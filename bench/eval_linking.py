@@ -171,20 +171,19 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[tuple[str, str, int, Score]] = []
     empty = Matcher([])
     splits = sorted({d.split for d in docs}, key=lambda sp: (sp != "dev", sp))
-    for split in splits:
-        part = [d for d in docs if d.split == split]
-        s = Score()
-        for d in part:
-            score_unlinked(d, empty, s)
-        rows.append(("unlinked names, empty gazetteer", split, len(part), s))
-    gazetteer, note = load_gazetteer()
-    if gazetteer is not None:
+
+    def by_split(label: str, matcher: Matcher) -> None:
         for split in splits:
             part = [d for d in docs if d.split == split]
             s = Score()
             for d in part:
-                score_unlinked(d, gazetteer, s)
-            rows.append(("unlinked names, places.csv", split, len(part), s))
+                score_unlinked(d, matcher, s)
+            rows.append((label, split, len(part), s))
+
+    by_split("unlinked names, empty gazetteer", empty)
+    gazetteer, note = load_gazetteer()
+    if gazetteer is not None:
+        by_split("unlinked names, places.csv", gazetteer)
         sample = [d for d in docs if d.name == "haidian-2021-12-15"]
         s = Score()
         for d in sample:

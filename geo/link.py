@@ -332,10 +332,6 @@ class Sentences:
         return quote
 
 
-def sentence_at(text: str, start: int, end: int) -> str:
-    return Sentences(text).at(start, end)
-
-
 @dataclass
 class _Context:
     """What mentions and unlinked names need to know about where they stand."""
