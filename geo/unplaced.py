@@ -59,6 +59,10 @@ SUFFIXES: tuple[tuple[str, str], ...] = (
     ("谷", "landmark"),
     ("高架", "road"), ("隧道", "road"), ("新城", "area"), ("风景名胜区", "area"), ("填埋场", "facility"),
     ("能源中心", "facility"), ("公路港", "station"), ("支线", "rail"), ("复线", "road"), ("高速复线", "road"),
+    ("码头", "station"), ("航道", "river"), ("体育馆", "landmark"), ("图书馆", "landmark"), ("科技馆", "landmark"),
+    ("文化馆", "landmark"), ("展览馆", "landmark"), ("体育场", "landmark"),
+    ("会展中心", "landmark"), ("中心城", "area"), ("大学城", "area"), ("生态城", "area"), ("高铁", "rail"),
+    ("干道", "road"), ("快速路", "road"), ("滑雪场", "landmark"), ("江滩", "park"), ("枢纽站", "station"),
     ("区", "district"),
 )  # fmt: skip
 _KIND = dict(SUFFIXES)
@@ -78,7 +82,7 @@ MASKED: frozenset[str] = frozenset(
     山水林田湖 绿水青山 金山银山 下山 上山 登山 爬山 山川 山清水秀 大湾区 港口 港澳 港湾 湾区 库区
     街道办事处 街头 街面 街角 线上 线下 线索 站城 站点 站位 一站式 河道 河湖 河长 河流
     新型城镇 新型城镇化 渠道 峡谷 山谷 低谷 硅谷 谷底 谷物 峰值 高峰 顶峰 峰会 沟通 沟渠 代沟 鸿沟 铁路网 遗址保护
-    湖泊 桥下 桥梁 桥头堡 广场舞 寺庙 寺院 庄严 庄重 庄稼 幼儿园 中小学 大学生 中学生 小学生 高中生 大学城
+    湖泊 桥下 桥梁 桥头堡 广场舞 寺庙 寺院 庄严 庄重 庄稼 幼儿园 中小学 大学生 中学生 小学生 高中生 主干道 次干道
     """
     )
 )
@@ -101,6 +105,9 @@ GENERIC: frozenset[str] = frozenset(
     汽车站 高铁站 公交站 高速铁路 城际铁路 普速铁路 重载铁路 货运铁路 市域铁路 干线铁路 支线铁路 专用铁路 疏港铁路
     干渠 水渠 支渠 灌渠 引水渠 总干渠 主干渠 碳达峰 山峰 冰峰 山沟 水沟 排水沟 三峡 高架 隧道 新城 风景名胜区
     国家级风景名胜区 填埋场 综合填埋场 能源中心 可再生能源中心 铁路支线 复线 高速复线 公路港
+    码头 公用码头 货运码头 航道 内河航道 体育馆 图书馆 科技馆 文化馆 展览馆 体育场 会展中心 中心城
+    大学城 生态城 高铁 干道 主干道 快速干道 快速路 城市快速路 滑雪场 江滩 枢纽站 客运枢纽站 综合客运枢纽站
+    人行天桥 天桥 过街天桥 断头路
     """
     )
 )
@@ -114,7 +121,7 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     友好型 口袋 遗址 森林 郊野 湿地 城市级 大型 中型 小型 高标准 品牌 特色化 标准化 一体化 现代化 国际 国际化
     产业化 沿街 沿河 两侧 一带 周围 附近 门前 身边 老旧 棚户 轨道 交通 地铁 轻轨 高速 快速 主 次 支 干 斜 综合 市 区
     智能 道 新城 东延 西延 南延 北延 延伸 延长 发动机 设备 装备 重大 公交 高铁 普速 货运 重载 城际 市域 干线 专用
-    火车 汽车 客运 长途 县域 市域 镇域
+    火车 汽车 客运 长途 县域 市域 镇域 这条 那条 这座 那座 这个 那个 这些 那些 这里 那里 民生
     """
     )
 )
@@ -138,6 +145,7 @@ _CAREFUL: dict[str, frozenset[str]] = {
     示范 融合 教育 实践 培训 孵化 研发 生产 种植 养殖 蔬菜 露地 设施 农业 实训 创新 创业 转化 制造 物流 服务 发展
     展示 体验 研学 交流 合作 战略 保障 储备 供应 加工 科普 爱国主义 红色 写生 拍摄 影视 训练 见习 人才 科研 试验 实验
     繁育 良种 种苗 育种 果品 产业 化 先进 高端 国家 国家级 市级 区级 省级 文化 科技 万亩 千亩 百亩 绿色 有机 标准化
+    安置 动迁 拆迁 搬迁 回迁 货柜 仓储
     """
         )
     ),
@@ -164,6 +172,8 @@ _CAREFUL: dict[str, frozenset[str]] = {
     "山": frozenset(_words("青 金 银 江 高 大 小 深 荒 矿 爬 登 上 下 名 靠 山 假 火 冰 泰 见 金山银")),
     "步道": frozenset(_words("悬空 慢行 健身 登山 滨河 滨水 骑行 休闲 游憩 森林 绿色 生态 城市 亲水 徒步 健康")),
     "高速": frozenset(_words("城际 轨道 快速 经济 发展 增长 运转 运行 保持 新线")),
+    "高铁": frozenset(_words("城际 普速 时速 乘坐 开通 通达 坐 乘 搭乘 城市 沿线 联通")),
+    "中心城": frozenset(_words("区域 城市 市 县 综合 国际 现代化 副 新")),
     "峰": frozenset(_words("达 碳达 高 顶 山 登 巅 洪 尖 双 冲 攀 主 险 奇 群 孤 冰 雪 云 驼 波 晚高 早高")),
     "谷": frozenset(_words("低 山 峡 河 硅 深 幽 光 数 波 溪 空 稻 五 幽深 数字 智慧 电 药 康养")),
     "峡": frozenset(_words("海 三 山 大 长江三 台湾 琼州 地")),
@@ -203,12 +213,14 @@ _ZONES = ("北区", "南区", "东区", "西区")
 # 新港高速|双柳长江大桥. A bridge is often named by its road (白云山路沙河桥), so
 # only a highway or railway ends its stem. After the weaker ends the rest must be
 # two characters or more, or it is the name's own part: 干渠|南路, 永引渠|南路.
-_GLUE_ENDS = ("高速", "铁路", "渠", "路", "大道", "大街", "遗址", "国道", "省道")
+_GLUE_ENDS = ("高速", "高铁", "铁路", "渠", "路", "大道", "大街", "遗址", "国道", "省道")
 _ROAD_CODES = ("国道", "省道")  # 242国道|忠堡绕镇公路: the number before is the road's own
-_BRIDGE_GLUE_ENDS = ("高速", "铁路", "线")
-_STRONG_GLUE_ENDS = ("高速", "铁路", "遗址", "国道", "省道", "线")
+_BRIDGE_GLUE_ENDS = ("高速", "高铁", "铁路", "线")
+_STRONG_GLUE_ENDS = ("高速", "高铁", "铁路", "遗址", "国道", "省道", "线")
 # A highway's name may be followed by its segment or exit: 包茂高速茂名段, 沈海高速鳌头出口.
 _HIGHWAY_PART = re.compile(r"[\u3400-\u9fff]{0,6}?(?:段|出口|互通|桥)")
+# What follows 高速 when it is an adverb, not a highway: 经济高速|发展.
+_HIGHWAY_NOT_BEFORE = ("发展", "增长", "运行", "运转", "推进", "前进", "行驶", "成长", "扩张", "崛起", "公路", "铁路", "路", "化")
 
 # Leading verbs and function words cut from a stem: 推进地铁 -> 地铁.
 STOP_WORDS: tuple[str, ...] = tuple(
@@ -293,6 +305,8 @@ _LINE_WORDS = frozenset(
 _LINE_LAST = "专干支主底红热防战视界曲航管射光直弧折连在上下全沿无有本两单双多一"
 
 _HARD, _SOFT = 1, 2
+# A national or provincial road's code, then a named line: S201浠散线, G220丁标线.
+_ROAD_CODE = re.compile(r"[GSXYgsxy][0-9]{1,4}(?=[\u3400-\u9fff]{2})")
 _NUMBERED_TAIL = re.compile(r"[壹贰叁一二三四五六七八九十0-9]{1,3}号(?!线)")
 BLOCKLIST_PATH = Path(__file__).with_name("data") / "not_places.txt"
 
@@ -404,7 +418,7 @@ def _careful_ok(norm: str, suffix: str, stem: str, e: int, hi: int, clean_left: 
         if len(_NUMERAL.findall(stem)) > 1 or _NUMERAL.fullmatch(stem[-1]) or stem[-1] in _NOT_DISTRICT_LAST:
             return False  # a slogan (“三城一区”) or a kind of area (全部小|区, 核心景|区)
         return _ends_here(norm, e, hi) and not _all_generic(stem, words)
-    if suffix == "高速" and _HIGHWAY_PART.match(norm, e, hi):
+    if suffix in ("高速", "高铁") and (_HIGHWAY_PART.match(norm, e, hi) or not norm.startswith(_HIGHWAY_NOT_BEFORE, e)):
         pass
     elif suffix not in _NO_RIGHT_EDGE and not _ends_here(norm, e, hi):
         return False
@@ -485,6 +499,8 @@ def _suffix_candidates(
         if norm.startswith(_LEAD_VERBS, start) and s - start >= 2:
             start += 2
             cut = cut or 2
+        if suffix in _RAIL and (m := _ROAD_CODE.match(norm, start, s)):
+            start, cut = m.end(), cut or m.end() - start  # a road's code before its name: S201|浠散线
         stem, name = norm[start:s], norm[start:e]
         if suffix in _ZONES and stem.endswith(tuple(suffixes)):
             continue  # a zone of a named place: 回龙观体育文化公园|南区 (the park is found on its own)
