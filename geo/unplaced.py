@@ -220,7 +220,7 @@ _STRONG_GLUE_ENDS = ("高速", "高铁", "铁路", "遗址", "国道", "省道",
 # A highway's name may be followed by its segment or exit: 包茂高速茂名段, 沈海高速鳌头出口.
 _HIGHWAY_PART = re.compile(r"[\u3400-\u9fff]{0,6}?(?:段|出口|互通|桥)")
 # What follows 高速 when it is an adverb, not a highway: 经济高速|发展.
-_HIGHWAY_NOT_BEFORE = ("发展", "增长", "运行", "运转", "推进", "前进", "行驶", "成长", "扩张", "崛起", "公路", "铁路", "路", "化")
+_HIGHWAY_NOT_BEFORE = tuple(_words("发展 增长 运行 运转 推进 前进 行驶 成长 扩张 崛起 公路 铁路 路 化"))
 
 # Leading verbs and function words cut from a stem: 推进地铁 -> 地铁.
 STOP_WORDS: tuple[str, ...] = tuple(
