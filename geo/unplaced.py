@@ -237,6 +237,7 @@ STOP_WORDS: tuple[str, ...] = tuple(
     力促 力争 引领 做强 做优 做大 做实 做精 做美 改革 入驻 进驻 落户 打赢 跻身 设立 规范 是指 位于 地处 抵达 前往
     来到 途经 交界 上跨 下穿 守护好 保护好 提供 首座 首个 首家 新一轮 仓储 主干道 最高楼 东片 西片 南片 北片 中片 暨
     全区 全市 我区 本区 辖区 区内 市内 区属 市属 以 和 与 及 或 等 的 在 对 为 把 从 向 至 到 了 是 由 同 跟 并 且 即
+    谋建 筹建 拟建 在建 待建 开建 拼宽 加宽 扩宽 新开 提档 其中 之间 通过 经过 其余 此外 另外 同时 并且 而且 还有
     """
     )
 )
@@ -484,7 +485,7 @@ def _suffix_candidates(
             continue  # cheap first test for the commonest suffix: 区域, 区级
         reach = MAX_STEM + _VERB_REACH if _KIND[suffix] == "area" else MAX_STEM
         raw = _stem_start(norm, s, lo, blocked, suffix in _RAIL, reach)
-        if raw > lo and norm[raw - 1].isdigit():
+        if raw > lo and (norm[raw - 1].isdigit() or norm[raw - 1] == " " and raw - 1 > lo and norm[raw - 2].isdigit()):
             # 3处|全龄友好型公园, 110千伏|变电站, 100万平方米|道路: the walk stopped at a number
             while raw < s and (m := _AFTER_NUMBER.match(norm, raw, s)):
                 raw = m.end()
@@ -587,6 +588,35 @@ def _ring_candidates(norm: str, lo: int, hi: int, blocked: bytearray) -> Iterato
             yield s, e, "road"
 
 
+def _area_candidates(
+    norm: str, lo: int, hi: int, blocked: bytearray, known: Container[str]
+) -> Iterator[tuple[int, int, str]]:
+    """The report's own towns and districts, with or without their suffix: 西集, 门头沟."""
+    import ahocorasick_rs
+
+    from .divisions import area_names
+
+    names = area_names(norm[lo:hi])
+    if not names:
+        return
+    order = sorted(names)
+    ac = ahocorasick_rs.AhoCorasick(order, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    stops = _stop_set()
+    for idx, s, e in ac.find_matches_as_indexes(norm[lo:hi]):
+        s, e = s + lo, e + lo
+        name = order[idx]
+        if any(blocked[k - lo] for k in range(s, e)) or name in known:
+            continue
+        prev = norm[s - 1] if s > lo else ""
+        inside = prev and _is_cjk(prev) and prev not in _END_CHARS and prev not in ADMIN_ENDS
+        if inside and not any(norm[s - k : s] in stops for k in (1, 2, 3, 4)):
+            continue  # inside a longer word: 大|兴安岭
+        kind, short = names[name]
+        if short and not _ends_here(norm, e, hi) or e < hi and norm[e] == "段":
+            continue  # the start of a longer name (嘉定|城北大型社区), a road's section (杭州路(下陆|段))
+        yield s, e, kind
+
+
 def candidates(
     norm: str,
     lo: int,
@@ -624,6 +654,7 @@ def candidates(
             *_suffix_candidates(norm, lo, hi, blocked, known),
             *_list_candidates(norm, lo, hi, blocked, known),
             *_ring_candidates(norm, lo, hi, blocked),
+            *_area_candidates(norm, lo, hi, blocked, known),
         ],
         key=lambda c: (c[0], -c[1]),
     )

