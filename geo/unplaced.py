@@ -306,6 +306,9 @@ _LINE_WORDS = frozenset(
 _LINE_LAST = "专干支主底红热防战视界曲航管射光直弧折连在上下全沿无有本两单双多一"
 
 _HARD, _SOFT = 1, 2
+# What may stand between a road name's verb and its suffix: 建设|西|路, 解放|二|路.
+_ROAD_PART = "东南西北中一二三四五六七八九十"
+_ROAD_WORDS = frozenset(_words("建设 解放 发展 振兴 复兴 胜利 团结 和平 人民 光明 幸福 文化 友谊 新华 繁荣 富强 民主"))
 # A national or provincial road's code, then a named line: S201浠散线, G220丁标线.
 _ROAD_CODE = re.compile(r"[GSXYgsxy][0-9]{1,4}(?=[\u3400-\u9fff]{2})")
 _NUMBERED_TAIL = re.compile(r"[壹贰叁一二三四五六七八九十0-9]{1,3}号(?!线)")
@@ -502,6 +505,9 @@ def _suffix_candidates(
             cut = cut or 2
         if suffix in _RAIL and (m := _ROAD_CODE.match(norm, start, s)):
             start, cut = m.end(), cut or m.end() - start  # a road's code before its name: S201|浠散线
+        if cut and s - start == 1 and _KIND[suffix] == "road" and norm[start] in _ROAD_PART:
+            if start - 2 >= raw and norm[start - 2 : start] in _ROAD_WORDS:
+                start -= 2  # a road named by a slogan word and a direction or number: 建设|西路, 建设|二路
         stem, name = norm[start:s], norm[start:e]
         if suffix in _ZONES and stem.endswith(tuple(suffixes)):
             continue  # a zone of a named place: 回龙观体育文化公园|南区 (the park is found on its own)
