@@ -505,9 +505,10 @@ def _suffix_candidates(
             cut = cut or 2
         if suffix in _RAIL and (m := _ROAD_CODE.match(norm, start, s)):
             start, cut = m.end(), cut or m.end() - start  # a road's code before its name: S201|浠散线
-        if cut and s - start == 1 and _KIND[suffix] == "road" and norm[start] in _ROAD_PART:
-            if start - 2 >= raw and norm[start - 2 : start] in _ROAD_WORDS:
-                start -= 2  # a road named by a slogan word and a direction or number: 建设|西路, 建设|二路
+        # A road named by a slogan word and a direction or number: 建设|西路, 建设|二路.
+        short_road = cut and s - start == 1 and _KIND[suffix] == "road" and norm[start] in _ROAD_PART
+        if short_road and start - 2 >= raw and norm[start - 2 : start] in _ROAD_WORDS:
+            start -= 2
         stem, name = norm[start:s], norm[start:e]
         if suffix in _ZONES and stem.endswith(tuple(suffixes)):
             continue  # a zone of a named place: 回龙观体育文化公园|南区 (the park is found on its own)
