@@ -56,6 +56,8 @@ COMMON = frozenset(
     )
 )
 MIN_SHORT, MAX_SHORT = 2, 4
+# Characters after which a division's full name starts cleanly: 北京市|通州区, 与|延庆区.
+_BEFORE_NAME = "市省县区州盟的在与和及是对向到至将从由于为"
 # Statistical units that are zones, not places with a short name: 南通经济技术开发|区.
 _NOT_SHORT_END = ("开发", "经济", "技术", "高新", "管理", "示范", "新", "工业", "产业")
 
@@ -94,6 +96,11 @@ def divisions() -> dict[str, Division]:
     return out
 
 
+def _generic(d: Division) -> bool:
+    """A division whose name is a common word with a suffix: 城区, 矿区, 老城区."""
+    return d.name in COMMON or _COUNTY_END.sub("", d.name) in COMMON
+
+
 @functools.cache
 def _counties() -> tuple[Division, ...]:
     return tuple(d for d in divisions().values() if d.level == 6 and d.name != "市辖区")
@@ -110,21 +117,29 @@ def _county_automaton():
 def home_counties(norm: str) -> list[Division]:
     """Counties the text is about: named in full, or by short name twice with its prefecture or province."""
     names, ac = _county_automaton()
-    seen = Counter(names[i] for i, _, _ in ac.find_matches_as_indexes(norm, overlapping=True))
+    seen: Counter[str] = Counter()
+    clean: Counter[str] = Counter()  # full names with a clear left edge: 通州区, not 相|应城市
+    for i, s, _ in ac.find_matches_as_indexes(norm, overlapping=True):
+        seen[names[i]] += 1
+        if s == 0 or not "\u3400" <= norm[s - 1] <= "\u9fff" or norm[s - 1] in _BEFORE_NAME:
+            clean[names[i]] += 1
     every = divisions()
 
     def named(code: str) -> bool:
         d = every.get(code)
         return d is not None and d.name != "市辖区" and (d.name in norm or (d.short is not None and d.short in norm))
 
-    def home(d: Division) -> bool:
-        if d.name in COMMON:
-            return False
-        if seen[d.name]:
-            return True
-        return d.short is not None and seen[d.short] >= 2 and (named(d.code[:4]) or named(d.code[:2]))
-
-    return [d for d in _counties() if home(d)]
+    found: list[tuple[Division, bool]] = []  # (county, its prefecture or province is named too)
+    for d in _counties():
+        if _generic(d) or not (seen[d.name] or d.short and seen[d.short] >= 2):
+            continue
+        context = named(d.code[:4]) or named(d.code[:2])
+        in_full = seen[d.name] and (context or clean[d.name] or seen[d.name] >= 2)
+        if in_full or context and d.short and seen[d.short] >= 2:
+            found.append((d, context))
+    # A name shared by counties of several provinces (通州区) is the one whose province the text names, if any.
+    with_context = {d.name for d, context in found if context}
+    return [d for d, context in found if context or d.name not in with_context]
 
 
 @functools.cache
@@ -144,7 +159,7 @@ def area_names(norm: str) -> dict[str, tuple[str, bool]]:
     out: dict[str, tuple[str, bool]] = {}
 
     def add(d: Division, kind: str) -> None:
-        if d.name not in COMMON:
+        if not _generic(d):
             out.setdefault(d.name, (kind, False))
         if d.short:
             out.setdefault(d.short, (kind, True))

@@ -63,13 +63,16 @@ SUFFIXES: tuple[tuple[str, str], ...] = (
     ("文化馆", "landmark"), ("展览馆", "landmark"), ("体育场", "landmark"),
     ("会展中心", "landmark"), ("中心城", "area"), ("大学城", "area"), ("生态城", "area"), ("高铁", "rail"),
     ("干道", "road"), ("快速路", "road"), ("滑雪场", "landmark"), ("江滩", "park"), ("枢纽站", "station"),
+    ("江", "river"), ("潭", "river"), ("闸", "facility"), ("互通", "road"), ("枢纽", "station"), ("医院", "campus"),
+    ("分院", "campus"), ("分校", "campus"), ("电站", "facility"),
+    ("大剧院", "landmark"),
     ("区", "district"),
 )  # fmt: skip
 _KIND = dict(SUFFIXES)
 _RAIL = ("号线", "线", "国道", "省道")
 # Suffixes that make a place with a one-character stem (清河, 台湖, 宋庄), when
 # the stem has a clear left edge (punctuation or a cut verb).
-_SHORT_STEM = ("河", "湖", "庄")
+_SHORT_STEM = ("河", "湖", "庄", "江")
 
 # Phrases with a suffix inside that is not the end of a name (乡 in 美丽乡村,
 # 路 in 路网). Masked before anything else: no candidate starts or runs in one.
@@ -80,9 +83,10 @@ MASKED: frozenset[str] = frozenset(
     村集体 村级 村地区管 村镇 村委会 农村 新型农村 园区 园林 花园式 花园城市 地区生产总值 地区总部 路网 路面 路径
     路灯 路口 路线 路线图 路子 之路
     山水林田湖 绿水青山 金山银山 下山 上山 登山 爬山 山川 山清水秀 大湾区 港口 港澳 港湾 湾区 库区
-    街道办事处 街头 街面 街角 线上 线下 线索 站城 站点 站位 一站式 河道 河湖 河长 河流
+    街道办事处 街头 街面 街角 线上 线下 线索 站城 站点 站位 一站式 河道 河湖 河长
     新型城镇 新型城镇化 渠道 峡谷 山谷 低谷 硅谷 谷底 谷物 峰值 高峰 顶峰 峰会 沟通 沟渠 代沟 鸿沟 铁路网 遗址保护
-    湖泊 桥下 桥梁 桥头堡 广场舞 寺庙 寺院 庄严 庄重 庄稼 幼儿园 中小学 大学生 中学生 小学生 高中生 主干道 次干道
+    湖泊 桥下 桥梁 桥头堡 广场舞 寺庙 寺院 庄严 庄重 庄稼 中小学 大学生 中学生 小学生 高中生 主干道 次干道
+    小城镇 过马路 部分路段 江山 江湖 江畔 江边 医院 分院 幼儿园 田园 主航道
     """
     )
 )
@@ -107,7 +111,9 @@ GENERIC: frozenset[str] = frozenset(
     国家级风景名胜区 填埋场 综合填埋场 能源中心 可再生能源中心 铁路支线 复线 高速复线 公路港
     码头 公用码头 货运码头 航道 内河航道 体育馆 图书馆 科技馆 文化馆 展览馆 体育场 会展中心 中心城
     大学城 生态城 高铁 干道 主干道 快速干道 快速路 城市快速路 滑雪场 江滩 枢纽站 客运枢纽站 综合客运枢纽站
-    人行天桥 天桥 过街天桥 断头路
+    人行天桥 天桥 过街天桥 断头路 小游园 公园广场 江 长江 大江 电站 水电站 光伏电站 抽水蓄能电站 枢纽 综合枢纽
+    交通枢纽 客运枢纽 综合客运枢纽 物流枢纽 互通 幼儿园 分校 附中 分院 闸 水闸 节制闸 潭 河流 环线 城市环线
+    旅游环线 大剧院
     """
     )
 )
@@ -122,6 +128,9 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     产业化 沿街 沿河 两侧 一带 周围 附近 门前 身边 老旧 棚户 轨道 交通 地铁 轻轨 高速 快速 主 次 支 干 斜 综合 市 区
     智能 道 新城 东延 西延 南延 北延 延伸 延长 发动机 设备 装备 重大 公交 高铁 普速 货运 重载 城际 市域 干线 专用
     火车 汽车 客运 长途 县域 市域 镇域 这条 那条 这座 那座 这个 那个 这些 那些 这里 那里 民生
+    所有 人均 街级 镇级 村级 户籍 人口 城 定 抽水蓄能 实验性 示范性 富美
+    宜居 风情 小镇 重 强 名 口子 边界 际 商贸 工业 旅游 总公司
+    物流 货运 航空 水运 门户 区域性 全国性 综合交通 普惠 普惠性 公办 民办 公立 乡镇 中心 标准化 新建 光伏 水电
     """
     )
 )
@@ -169,7 +178,11 @@ _CAREFUL: dict[str, frozenset[str]] = {
         )
     ),
     "湾": frozenset(_words("海 港 河 大 小 内 港湾 海湾 生态 科技 创新 活力 魅力 幸福")),
-    "山": frozenset(_words("青 金 银 江 高 大 小 深 荒 矿 爬 登 上 下 名 靠 山 假 火 冰 泰 见 金山银")),
+    "山": frozenset(_words("青 金 银 江 高 大 小 深 荒 矿 爬 登 上 下 名 靠 山 假 火 冰 泰 见 金山银 裸露 荒山")),
+    "枢纽": frozenset(
+        _words("换乘 高铁 公交 交通 综合 客运 物流 货运 航空 铁路 水运 能源 信息 门户 国际 区域 全国性 综合交通 重要")
+    ),
+    "江": frozenset(_words("长 大 沿 滨 过 跨 越 临 两 一 浙 入 出 九 三 大江 大河 江")),
     "步道": frozenset(_words("悬空 慢行 健身 登山 滨河 滨水 骑行 休闲 游憩 森林 绿色 生态 城市 亲水 徒步 健康")),
     "高速": frozenset(_words("城际 轨道 快速 经济 发展 增长 运转 运行 保持 新线")),
     "高铁": frozenset(_words("城际 普速 时速 乘坐 开通 通达 坐 乘 搭乘 城市 沿线 联通")),
@@ -189,7 +202,8 @@ _CAREFUL: dict[str, frozenset[str]] = {
     "区": frozenset(
         _words(
             """
-    核心 起步 示范 功能 集聚 拓展 启动 涵养 先行 试验 禁放 办公 旅游 文旅 临空 经开 高新 开发 保护 建设 城 园 社 小 旧城
+    港务 核心 起步 示范 功能 集聚 拓展 启动 涵养 先行 试验 禁放 办公
+    旅游 文旅 临空 经开 高新 开发 保护 建设 城 园 社 小 旧城
     景 辖 全 我 本 分 街 厂 校 院 老城 主城 中心城 山 矿 库 营 展 会 生活 居住 商业 商务 工业 产业 农业 物流 科技
     创新 先导 承载 协作 合作 集中 保税 自贸 贸易 综合 重点 中心 生态 风景 名胜 灾 疫 封控 管控 防范 禁止 限制 限建
     禁建 适建 优化 调整 飞地 毗邻 周边 城镇 乡村 社区 片 园林 试点 示范性 自治 特别 行政 边境 贫困 革命 老 苏
@@ -213,7 +227,7 @@ _ZONES = ("北区", "南区", "东区", "西区")
 # 新港高速|双柳长江大桥. A bridge is often named by its road (白云山路沙河桥), so
 # only a highway or railway ends its stem. After the weaker ends the rest must be
 # two characters or more, or it is the name's own part: 干渠|南路, 永引渠|南路.
-_GLUE_ENDS = ("高速", "高铁", "铁路", "渠", "路", "大道", "大街", "遗址", "国道", "省道")
+_GLUE_ENDS = ("高速", "高铁", "铁路", "渠", "路", "大道", "大街", "遗址", "国道", "省道", "站")
 _ROAD_CODES = ("国道", "省道")  # 242国道|忠堡绕镇公路: the number before is the road's own
 _BRIDGE_GLUE_ENDS = ("高速", "高铁", "铁路", "线")
 _STRONG_GLUE_ENDS = ("高速", "高铁", "铁路", "遗址", "国道", "省道", "线")
@@ -238,6 +252,8 @@ STOP_WORDS: tuple[str, ...] = tuple(
     来到 途经 交界 上跨 下穿 守护好 保护好 提供 首座 首个 首家 新一轮 仓储 主干道 最高楼 东片 西片 南片 北片 中片 暨
     全区 全市 我区 本区 辖区 区内 市内 区属 市属 以 和 与 及 或 等 的 在 对 为 把 从 向 至 到 了 是 由 同 跟 并 且 即
     谋建 筹建 拟建 在建 待建 开建 拼宽 加宽 扩宽 新开 提档 其中 之间 通过 经过 其余 此外 另外 同时 并且 而且 还有
+    街级 镇级 村级 流域 做特 争取 抓紧 突出 加紧 力推 谋求 筹划 另
+    建强 共建 开办 直航 大众网 人民网 新华网 中新网 央广网 央视网 光明网 中国网 新浪网 凤凰网
     """
     )
 )
@@ -253,7 +269,9 @@ ADMIN_ENDS = "乡镇区市县省"
 # An admin character that starts a common word does not end a name: 市政|道路.
 # A 区 that ends a zone inside a name, not an admin name: 乐清湾港区|铁路支线.
 _NAMED_ZONES = ("港区",)
-_ADMIN_WORDS = frozenset(_words("市政 市场 市民 市区 市级 市属 区域 区级 区属 区县 镇域 乡域 县域 县级 省级"))
+_ADMIN_WORDS = frozenset(
+    _words("市政 市场 市民 市区 市级 市属 区域 区级 区属 区县 镇域 乡域 县域 县级 省级 市府 县府 区府 省府")
+)
 # Endings that never close a proper name, however long: 家乐福商圈道路.
 _BAD_ENDS = ("道路", "线路", "电路", "思路")
 MAX_STEM = 10
@@ -269,7 +287,8 @@ LIST_HEADS: tuple[tuple[str, str], ...] = (
     ("重要节点", "area"), ("节点", "area"), ("重点片区", "area"), ("片区", "area"), ("重点地区", "area"),
     ("地区", "area"),
     ("区域", "area"), ("街区", "area"), ("社区", "area"), ("小区", "area"), ("园区", "park"), ("街道", "town"),
-    ("乡镇", "town"), ("村", "village"), ("公园", "park"), ("地块", "area"),
+    ("乡镇", "town"), ("村", "village"), ("公园", "park"), ("地块", "area"), ("高铁", "rail"), ("铁路", "rail"),
+    ("高速公路", "road"), ("高速", "road"), ("机场", "station"), ("码头", "station"), ("水库", "river"), ("镇", "town"),
 )  # fmt: skip
 _LIST_HEAD = re.compile(
     r"(?:等(?:[0-9]{1,4}|[一二三四五六七八九十两]{1,3})?|(?:[0-9]{1,4}|[一二三四五六七八九十两]{1,3}))"
@@ -282,7 +301,9 @@ MAX_ITEMS = 30
 _BARRIER = set(",。;:!?()[]\"'<>,。;:!?()【】《》“”‘’\n\t -/~·…")
 _MEASURES = "个条座处项家所户套栋辆亩"
 # A number and its measure word or unit ends a stem: 88条|背街小巷, 110千伏|变电站.
-_UNITS = "亿元|万元|元|个|条|座|处|项|家|所|户|套|栋|辆|亩|期|平方米|平方公里|公里|千米|千伏|公顷|万|亿|米|余"
+_UNITS = (
+    "亿元|万元|元|个|条|座|处|项|家|所|户|套|栋|辆|亩|期|平方米|平方公里|公里|千米|千伏|公顷|万|亿|米|余|吨级|吨|级"
+)
 _COUNTED = re.compile(rf"[0-9一二三四五六七八九十百千万两]+(?:{_UNITS})")
 _AFTER_NUMBER = re.compile(rf"(?:{_UNITS})")
 # Names listing many kinds of place are slogans: “馆桥城园岛河”.
@@ -399,7 +420,7 @@ def _glue_cut(stem: str, suffix: str) -> int:
         k = stem.rfind(end, 0, len(stem) - 1)
         rest = stem[k + len(end) :]
         proper_rest = not _all_generic(rest) and (end in _STRONG_GLUE_ENDS or len(rest) >= 2)
-        if (k > 0 or k == 0 and end in _ROAD_CODES) and k + len(end) > best and proper_rest:
+        if (k > 0 or k == 0 and end in (*_ROAD_CODES, "站")) and k + len(end) > best and proper_rest:
             best = k + len(end)
     return best
 
@@ -486,7 +507,7 @@ def _suffix_candidates(
         suffix = suffixes[idx]
         if suffix == "区" and (s - lo < _DISTRICT_STEM[0] or (e < hi and norm[e] in _NOT_AFTER_DISTRICT)):
             continue  # cheap first test for the commonest suffix: 区域, 区级
-        reach = MAX_STEM + _VERB_REACH if _KIND[suffix] == "area" else MAX_STEM
+        reach = MAX_STEM + _VERB_REACH if _KIND[suffix] in ("area", "campus") else MAX_STEM
         raw = _stem_start(norm, s, lo, blocked, suffix in _RAIL, reach)
         if raw > lo and (norm[raw - 1].isdigit() or norm[raw - 1] == " " and raw - 1 > lo and norm[raw - 2].isdigit()):
             # 3处|全龄友好型公园, 110千伏|变电站, 100万平方米|道路: the walk stopped at a number
@@ -510,8 +531,8 @@ def _suffix_candidates(
         if short_road and start - 2 >= raw and norm[start - 2 : start] in _ROAD_WORDS:
             start -= 2
         stem, name = norm[start:s], norm[start:e]
-        if suffix in _ZONES and stem.endswith(tuple(suffixes)):
-            continue  # a zone of a named place: 回龙观体育文化公园|南区 (the park is found on its own)
+        if suffix in (*_ZONES, "枢纽") and stem.endswith(tuple(suffixes)):
+            continue  # a zone of a named place: 回龙观体育文化公园|南区, 传化公路港|枢纽 (found on its own)
         clean_left = not glued and (bool(cut) or raw == lo or not _is_cjk(norm[raw - 1]) or norm[raw - 1] == "市")
         if suffix in _CAREFUL and not _careful_ok(norm, suffix, stem, e, hi, clean_left):
             continue
@@ -524,6 +545,7 @@ def _suffix_candidates(
             and not stem.endswith(("延", "延伸"))
             and not (stem[:1] in tuple("一二三四五六七八九十") and not any(ch in _SLOGAN_CHARS for ch in stem))
             and not (clean_left and _named_line(stem))
+            and not (clean_left and stem.endswith("环") and len(stem) >= 2 and not _all_generic(stem[:-1]))
         ):
             continue
         # A line or national road may be named by its number alone: 7号线, 108国道, 新107国道.
@@ -619,7 +641,8 @@ def _area_candidates(
         if inside and not any(norm[s - k : s] in stops for k in (1, 2, 3, 4)):
             continue  # inside a longer word: 大|兴安岭
         kind, short = names[name]
-        if short and not _ends_here(norm, e, hi) or e < hi and norm[e] == "段":
+        # A two-character short name needs a clear end; a longer one (石湖荡|塔汇) is distinctive.
+        if short and e - s < 3 and not _ends_here(norm, e, hi) or e < hi and norm[e] == "段":
             continue  # the start of a longer name (嘉定|城北大型社区), a road's section (杭州路(下陆|段))
         yield s, e, kind
 

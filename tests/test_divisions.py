@@ -44,3 +44,9 @@ def test_area_names_need_the_district():
     assert names["西集"] == ("town", True) and names["西集镇"] == ("town", False)
     assert names["门头沟"] == ("district", True)  # a neighbour in the same prefecture
     assert "长阳" not in names  # a town of 房山区, not of 通州区
+
+
+def test_a_full_name_inside_another_word_is_not_the_area():
+    # 相应城市 holds 应城市 (a city in Hubei); 北京市通州区 names 通州区 cleanly.
+    assert home_counties("推动相应城市功能完善。") == []
+    assert [d.name for d in home_counties("北京市通州区2019年的任务包括:")] == ["通州区"]

@@ -436,6 +436,57 @@ def test_round9_rules(text, expected):
     assert norm_candidates(text) == [fold(e) for e in expected]
 
 
+# Round 10: the rules revised on round 9's errors (nayong-2019, yongzhou-2018, urumqi-2018,
+# panyu-2018, shandong-2024, huairou-2019, hefei-2008, guiyang-2010, songjiang-2025, zaozhuang-2018).
+ROUND10_RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "generic": [
+        # kinds of town, not towns; 城镇 still ends a town's name (潞城镇)
+        ("重点突出龙场镇、乐治镇省定示范镇和维新镇、化作乡、张家湾镇市定示范镇,全力推进小城镇升级改造,打造我县特色小城镇建设升级版。",
+         ["龙场镇", "乐治镇", "维新镇", "化作乡", "张家湾镇"]),
+        ("积极培育一批工业强镇、商贸重镇和旅游名镇,加快发展省际边界口子镇。", []),
+        ("潞城镇持续夯实都市工业发展基础,", ["潞城镇"]),
+        # counts with 级 and 吨级, small gardens, a pumped-storage plant
+        ("完成湘江永州千吨级航道改造和祁阳、冷水滩、零陵3个千吨级码头项目前期。", []),
+        ("新建小游园100个,创建花园式单位20个。", []),
+        ("枣菏高速、高铁换乘枢纽、快速公交b6线、枣木高速东延、沂台线南延等加快施工;抽水蓄能电站纳入省选点规划,",
+         ["枣菏高速", "快速公交b6线", "枣木高速", "沂台线"]),
+    ],
+    "boundary": [
+        # verbs and function words before a name
+        ("抓紧湘桂铁路新建高溪市至永州站三线前期工作,争取湘桂高铁动车继续加密,力争兴永郴赣铁路纳入国家建设规划。",
+         ["湘桂铁路", "永州站", "湘桂高铁", "兴永郴赣铁路"]),
+        ("另洛浦中心小学、沙湾京兆小学、水濂小学经现场核查,", ["洛浦中心小学", "沙湾京兆小学", "水濂小学"]),
+        # a river's basin, and the river named after its town
+        ("拟对怀九河流域九渡河段进行恢复与治理,", ["怀九河", "九渡河"]),
+        # 市府 is the city hall, not a city's end
+        ("建成市府广场BRT公交枢纽,开工建设杏花泵站排涝工程。", ["市府广场", "杏花泵站"]),
+        # a station glued to the word before it
+        ("沪苏湖高铁全线最大新建站上海松江站正式通车运营,", ["沪苏湖高铁", "上海松江站"]),
+    ],
+    "lists": [
+        # a list closed by a kind of transport names its items
+        ("推进雄商、济滨、津潍、潍宿等7个高铁项目,建成潍烟高铁,", ["雄商", "济滨", "津潍", "潍宿", "潍烟高铁"]),
+        # a ring road named by its side
+        ("强力推进东二环、白修线、西南环线二期工程等重点工程项目建设。", ["东二环", "白修线", "西南环线"]),
+    ],
+    "area": [
+        # a full county name inside another word does not make the report's area: 相应城市
+        ("推动相应城市功能完善,", []),
+        # a three-character town name needs no clear end (石湖荡|塔汇), a two-character one does
+        ("松江区城市更新加力提速,石湖荡塔汇一期安置项目结构封顶,松江区九亭朱龙兴联项目完成认定。", ["松江区", "石湖荡", "松江区"]),
+    ],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [case for cases in ROUND10_RULES.values() for case in cases],
+    ids=[f"{rule}-{i}" for rule, cases in ROUND10_RULES.items() for i in range(len(cases))],
+)
+def test_round10_rules(text, expected):
+    assert norm_candidates(text) == [fold(e) for e in expected]
+
+
 def test_traditional_and_spliced_text():
     text = "依托石景山體育中心、蓮石湖公園,建成地鐵6號(hào)線西延,推進(jìn)五里坨再生水廠升級(jí)改造。"
     assert norm_candidates(text) == ["石景山体育中心", "莲石湖公园", "地铁6号线", "五里坨再生水厂"]
