@@ -64,8 +64,10 @@ SUFFIXES: tuple[tuple[str, str], ...] = (
     ("会展中心", "landmark"), ("中心城", "area"), ("大学城", "area"), ("生态城", "area"), ("高铁", "rail"),
     ("干道", "road"), ("快速路", "road"), ("滑雪场", "landmark"), ("江滩", "park"), ("枢纽站", "station"),
     ("江", "river"), ("潭", "river"), ("闸", "facility"), ("互通", "road"), ("枢纽", "station"), ("医院", "campus"),
-    ("分院", "campus"), ("分校", "campus"), ("电站", "facility"),
-    ("大剧院", "landmark"),
+    ("分院", "campus"), ("分校", "campus"), ("电站", "facility"), ("水电站", "facility"),
+    ("大剧院", "landmark"), ("风貌区", "area"), ("里", "area"), ("巷", "road"), ("城际", "rail"), ("干线", "road"),
+    ("港区", "area"), ("中心校", "campus"), ("长城", "landmark"), ("延长线", "road"), ("立交", "road"),
+    ("县", "district"), ("街区", "area"),
     ("区", "district"),
 )  # fmt: skip
 _KIND = dict(SUFFIXES)
@@ -86,7 +88,7 @@ MASKED: frozenset[str] = frozenset(
     街道办事处 街头 街面 街角 线上 线下 线索 站城 站点 站位 一站式 河道 河湖 河长
     新型城镇 新型城镇化 渠道 峡谷 山谷 低谷 硅谷 谷底 谷物 峰值 高峰 顶峰 峰会 沟通 沟渠 代沟 鸿沟 铁路网 遗址保护
     湖泊 桥下 桥梁 桥头堡 广场舞 寺庙 寺院 庄严 庄重 庄稼 中小学 大学生 中学生 小学生 高中生 主干道 次干道
-    小城镇 过马路 部分路段 江山 江湖 江畔 江边 医院 分院 幼儿园 田园 主航道
+    小城镇 过马路 部分路段 江山 江湖 江畔 江边 医院 分院 幼儿园 田园 主航道 公里 互联互通 县城 县域 郡县 知县
     """
     )
 )
@@ -113,7 +115,8 @@ GENERIC: frozenset[str] = frozenset(
     大学城 生态城 高铁 干道 主干道 快速干道 快速路 城市快速路 滑雪场 江滩 枢纽站 客运枢纽站 综合客运枢纽站
     人行天桥 天桥 过街天桥 断头路 小游园 公园广场 江 长江 大江 电站 水电站 光伏电站 抽水蓄能电站 枢纽 综合枢纽
     交通枢纽 客运枢纽 综合客运枢纽 物流枢纽 互通 幼儿园 分校 附中 分院 闸 水闸 节制闸 潭 河流 环线 城市环线
-    旅游环线 大剧院
+    旅游环线 大剧院 风貌区 传统风貌区 历史文化风貌区 巷 小巷 街巷 城际 干线 港区 中心校 长城 延长线 立交 立交桥 泵站
+    断堵头路 老街 县 郡县
     """
     )
 )
@@ -130,6 +133,7 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     火车 汽车 客运 长途 县域 市域 镇域 这条 那条 这座 那座 这个 那个 这些 那些 这里 那里 民生
     所有 人均 街级 镇级 村级 户籍 人口 城 定 抽水蓄能 实验性 示范性 富美
     宜居 风情 小镇 重 强 名 口子 边界 际 商贸 工业 旅游 总公司
+    大中小微型 大中小微 小微型 小微 微型 微 微循环 道路 世界级 放射性 优美 排水 雨水 污水 泵
     物流 货运 航空 水运 门户 区域性 全国性 综合交通 普惠 普惠性 公办 民办 公立 乡镇 中心 标准化 新建 光伏 水电
     """
     )
@@ -182,6 +186,13 @@ _CAREFUL: dict[str, frozenset[str]] = {
     "枢纽": frozenset(
         _words("换乘 高铁 公交 交通 综合 客运 物流 货运 航空 铁路 水运 能源 信息 门户 国际 区域 全国性 综合交通 重要")
     ),
+    "街区": frozenset(_words("老 历史 文化 特色 商业 步行 传统 示范 精品 智慧 历史文化 美丽 活力 创新 科技 休闲 完整")),
+    "风貌区": frozenset(_words("传统 历史 文化 老街 特色 街区 城市")),
+    "里": frozenset(_words("胡同 院子 村子 屋子 园子 城 乡 故 邻 千 万 百 十 公")),
+    "巷": frozenset(_words("小 街 背街 老 深 古 里弄 胡同")),
+    "城际": frozenset(_words("市域 区域 省际 都市圈 城市群 轨道 铁路 高速")),
+    "干线": frozenset(_words("国省 国道 省道 主 交通 公路 铁路 运输 物流 输水 供水 燃气 电力 普通")),
+    "长城": frozenset(_words("万里 明 古")),
     "江": frozenset(_words("长 大 沿 滨 过 跨 越 临 两 一 浙 入 出 九 三 大江 大河 江")),
     "步道": frozenset(_words("悬空 慢行 健身 登山 滨河 滨水 骑行 休闲 游憩 森林 绿色 生态 城市 亲水 徒步 健康")),
     "高速": frozenset(_words("城际 轨道 快速 经济 发展 增长 运转 运行 保持 新线")),
@@ -199,6 +210,7 @@ _CAREFUL: dict[str, frozenset[str]] = {
     ),
     "支线": frozenset(_words("铁路 公交 航空 公路 管网 管道 城际 高速 轨道 地铁 专用 货运 客运 旅游")),
     # A district named by its stem alone: 石景山区, 顺义区, not 核心区, 起步区, 城区.
+    "县": frozenset(),  # uses 区's words
     "区": frozenset(
         _words(
             """
@@ -252,6 +264,7 @@ STOP_WORDS: tuple[str, ...] = tuple(
     来到 途经 交界 上跨 下穿 守护好 保护好 提供 首座 首个 首家 新一轮 仓储 主干道 最高楼 东片 西片 南片 北片 中片 暨
     全区 全市 我区 本区 辖区 区内 市内 区属 市属 以 和 与 及 或 等 的 在 对 为 把 从 向 至 到 了 是 由 同 跟 并 且 即
     谋建 筹建 拟建 在建 待建 开建 拼宽 加宽 扩宽 新开 提档 其中 之间 通过 经过 其余 此外 另外 同时 并且 而且 还有
+    搞好 擦亮 南起 北起 东起 西起 今年 明年 去年 当年 全年 维修 新设 关注 注重 亮出 丰富 而使 还将 撤村 撤 使
     街级 镇级 村级 流域 做特 争取 抓紧 突出 加紧 力推 谋求 筹划 另
     建强 共建 开办 直航 大众网 人民网 新华网 中新网 央广网 央视网 光明网 中国网 新浪网 凤凰网
     """
@@ -289,10 +302,11 @@ LIST_HEADS: tuple[tuple[str, str], ...] = (
     ("区域", "area"), ("街区", "area"), ("社区", "area"), ("小区", "area"), ("园区", "park"), ("街道", "town"),
     ("乡镇", "town"), ("村", "village"), ("公园", "park"), ("地块", "area"), ("高铁", "rail"), ("铁路", "rail"),
     ("高速公路", "road"), ("高速", "road"), ("机场", "station"), ("码头", "station"), ("水库", "river"), ("镇", "town"),
+    ("水电站", "facility"),
 )  # fmt: skip
 _LIST_HEAD = re.compile(
     r"(?:等(?:[0-9]{1,4}|[一二三四五六七八九十两]{1,3})?|(?:[0-9]{1,4}|[一二三四五六七八九十两]{1,3}))"
-    r"[个处条座家]?(?:重点|重要|核心|周边|主要)?"
+    r"[个处条座家]?(?:重点|重要|核心|周边|主要|世界级|大型|特大型)?"
     "(" + "|".join(h for h, _ in LIST_HEADS) + ")"
 )
 _LIST_KIND = dict(LIST_HEADS)
@@ -302,7 +316,7 @@ _BARRIER = set(",。;:!?()[]\"'<>,。;:!?()【】《》“”‘’\n\t -/~·…
 _MEASURES = "个条座处项家所户套栋辆亩"
 # A number and its measure word or unit ends a stem: 88条|背街小巷, 110千伏|变电站.
 _UNITS = (
-    "亿元|万元|元|个|条|座|处|项|家|所|户|套|栋|辆|亩|期|平方米|平方公里|公里|千米|千伏|公顷|万|亿|米|余|吨级|吨|级"
+    "亿元|万元|元|个|条|座|处|项|家|所|户|套|栋|辆|亩|期|平方米|平方公里|公里|千米|千伏|公顷|万|亿|米|余|吨级|吨|级|年"
 )
 _COUNTED = re.compile(rf"[0-9一二三四五六七八九十百千万两]+(?:{_UNITS})")
 _AFTER_NUMBER = re.compile(rf"(?:{_UNITS})")
@@ -383,11 +397,17 @@ def _all_generic(stem: str, extra: Container[str] = frozenset()) -> bool:
     return True
 
 
+# Names that start with a one-character stop word.
+_NAME_BIGRAMS = frozenset(_words("和平 向阳 同心 同德 为民 至善 由义 并州"))
+
+
 def _cut_stop_words(stem: str) -> int:
     """Offset in ``stem`` after its rightmost stop word (or measure phrase), 0 if none."""
     _, _, _, stops, stop_ac = _automata()
     best = 0
-    for _, _, e in stop_ac.find_matches_as_indexes(stem, overlapping=True):
+    for _, s, e in stop_ac.find_matches_as_indexes(stem, overlapping=True):
+        if e - s == 1 and stem[s : s + 2] in _NAME_BIGRAMS:
+            continue  # a one-character stop word that starts a name: 和平|里, 向阳|路
         best = max(best, e)
     for m in _COUNTED.finditer(stem):
         best = max(best, m.end())
@@ -436,7 +456,8 @@ def _ends_here(norm: str, e: int, hi: int) -> bool:
 def _careful_ok(norm: str, suffix: str, stem: str, e: int, hi: int, clean_left: bool) -> bool:
     """The extra tests of the suffixes in _CAREFUL (市场, 基地, 服务区, 区)."""
     words = _CAREFUL[suffix]
-    if suffix == "区":
+    if suffix in ("区", "县"):
+        words = _CAREFUL["区"]
         lo_len, hi_len = _DISTRICT_STEM
         if not (clean_left and lo_len <= len(stem) <= hi_len) or (e < hi and norm[e] in _NOT_AFTER_DISTRICT):
             return False
@@ -505,7 +526,7 @@ def _suffix_candidates(
         if (m := _NUMBERED_TAIL.match(norm, e, hi)) is not None:
             e = m.end()  # a numbered project: 中关村|壹号
         suffix = suffixes[idx]
-        if suffix == "区" and (s - lo < _DISTRICT_STEM[0] or (e < hi and norm[e] in _NOT_AFTER_DISTRICT)):
+        if suffix in ("区", "县") and (s - lo < _DISTRICT_STEM[0] or (e < hi and norm[e] in _NOT_AFTER_DISTRICT)):
             continue  # cheap first test for the commonest suffix: 区域, 区级
         reach = MAX_STEM + _VERB_REACH if _KIND[suffix] in ("area", "campus") else MAX_STEM
         raw = _stem_start(norm, s, lo, blocked, suffix in _RAIL, reach)
@@ -513,6 +534,7 @@ def _suffix_candidates(
             # 3处|全龄友好型公园, 110千伏|变电站, 100万平方米|道路: the walk stopped at a number
             while raw < s and (m := _AFTER_NUMBER.match(norm, raw, s)):
                 raw = m.end()
+        counted = raw > lo and norm[raw - 1] == "年" and norm[raw - 2].isdigit()  # 2020年|朝阳区
         cut = _cut_stop_words(norm[raw:s])
         if not cut and s - raw >= MAX_STEM or s - (raw + cut) > MAX_STEM:
             continue  # no boundary in reach: the name's start is unknown (…成子午大道长安二小天桥)
@@ -531,9 +553,11 @@ def _suffix_candidates(
         if short_road and start - 2 >= raw and norm[start - 2 : start] in _ROAD_WORDS:
             start -= 2
         stem, name = norm[start:s], norm[start:e]
-        if suffix in (*_ZONES, "枢纽") and stem.endswith(tuple(suffixes)):
+        if suffix in (*_ZONES, "枢纽", "航站楼", "立交") and stem.endswith(tuple(suffixes)):
             continue  # a zone of a named place: 回龙观体育文化公园|南区, 传化公路港|枢纽 (found on its own)
-        clean_left = not glued and (bool(cut) or raw == lo or not _is_cjk(norm[raw - 1]) or norm[raw - 1] == "市")
+        clean_left = not glued and (
+            bool(cut) or counted or raw == lo or not _is_cjk(norm[raw - 1]) or norm[raw - 1] == "市"
+        )
         if suffix in _CAREFUL and not _careful_ok(norm, suffix, stem, e, hi, clean_left):
             continue
         # 线 names a line only with a number or letter just before it (S1线, 1线) or as an
@@ -618,14 +642,11 @@ def _ring_candidates(norm: str, lo: int, hi: int, blocked: bytearray) -> Iterato
 
 
 def _area_candidates(
-    norm: str, lo: int, hi: int, blocked: bytearray, known: Container[str]
+    norm: str, lo: int, hi: int, blocked: bytearray, known: Container[str], names: dict[str, tuple[str, bool]]
 ) -> Iterator[tuple[int, int, str]]:
     """The report's own towns and districts, with or without their suffix: 西集, 门头沟."""
     import ahocorasick_rs
 
-    from .divisions import area_names
-
-    names = area_names(norm[lo:hi])
     if not names:
         return
     order = sorted(names)
@@ -645,6 +666,25 @@ def _area_candidates(
         if short and e - s < 3 and not _ends_here(norm, e, hi) or e < hi and norm[e] == "段":
             continue  # the start of a longer name (嘉定|城北大型社区), a road's section (杭州路(下陆|段))
         yield s, e, kind
+
+
+def _split_areas(
+    found: list[tuple[int, int, str]], norm: str, names: dict[str, tuple[str, bool]]
+) -> list[tuple[int, int, str]]:
+    """Split a name that is two of the report's divisions run together: 怀柔|汤河口镇, 通州区|宋庄镇.
+
+    The two parts replace every candidate that overlaps them (怀柔汤|河)."""
+    parts: list[tuple[int, int, str]] = []
+    for s, e, kind in found:
+        for k in range(min(6, e - s - 2), 1, -1):
+            head, rest = norm[s : s + k], norm[s + k : e]
+            if head in names and rest in names:
+                parts += [(s, s + k, names[head][0]), (s + k, e, kind)]
+                break
+    if not parts:
+        return found
+    spans = [(s, e) for s, e, _ in parts]
+    return parts + [c for c in found if not any(c[0] < e and s < c[1] for s, e in spans)]
 
 
 def candidates(
@@ -679,13 +719,20 @@ def candidates(
         a, b = max(a, lo), min(b, hi)
         if a < b:
             blocked[a - lo : b - lo] = bytes([_HARD]) * (b - a)
+    from .divisions import area_names
+
+    names = area_names(region)
     found = sorted(
-        [
-            *_suffix_candidates(norm, lo, hi, blocked, known),
-            *_list_candidates(norm, lo, hi, blocked, known),
-            *_ring_candidates(norm, lo, hi, blocked),
-            *_area_candidates(norm, lo, hi, blocked, known),
-        ],
+        _split_areas(
+            [
+                *_suffix_candidates(norm, lo, hi, blocked, known),
+                *_list_candidates(norm, lo, hi, blocked, known),
+                *_ring_candidates(norm, lo, hi, blocked),
+                *_area_candidates(norm, lo, hi, blocked, known, names),
+            ],
+            norm,
+            names,
+        ),
         key=lambda c: (c[0], -c[1]),
     )
     # Overlaps: the longer name wins (三山五园 < 三山五园地区, 京张铁路 < 京张铁路遗址公园).
