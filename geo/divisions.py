@@ -67,6 +67,7 @@ class Division:
     code: str
     name: str
     short: str | None  # the name without its generic ending, if that is a usable name
+    generic: bool  # the name is a common word with a suffix: 城区, 矿区, 老城区
 
     @property
     def level(self) -> int:
@@ -82,74 +83,80 @@ def _short(name: str, pattern: re.Pattern[str]) -> str | None:
 
 
 @functools.cache
-def divisions() -> dict[str, Division]:
-    """Every division by code."""
-    out: dict[str, Division] = {}
+def _names() -> dict[str, str]:
+    """Every division's name by code (read once; the Division objects are made as needed)."""
     with gzip.open(DATA, "rt", encoding="utf-8") as f:
-        for line in f:
-            code, _, name = line.rstrip("\n").partition("\t")
-            if len(code) == 9:
-                short = _short(name, _TOWN_END) if _TOWN_SHORT_OK.search(name) else None
-            else:
-                short = _short(name, _COUNTY_END)
-            out[code] = Division(code, name, short)
-    return out
-
-
-def _generic(d: Division) -> bool:
-    """A division whose name is a common word with a suffix: 城区, 矿区, 老城区."""
-    return d.name in COMMON or _COUNTY_END.sub("", d.name) in COMMON
+        return dict(line.rstrip("\n").split("\t", 1) for line in f)
 
 
 @functools.cache
-def _counties() -> tuple[Division, ...]:
-    return tuple(d for d in divisions().values() if d.level == 6 and d.name != "市辖区")
+def division(code: str) -> Division | None:
+    name = _names().get(code)
+    if name is None:
+        return None
+    if len(code) == 9:
+        short = _short(name, _TOWN_END) if _TOWN_SHORT_OK.search(name) else None
+    else:
+        short = _short(name, _COUNTY_END)
+    generic = name in COMMON or _COUNTY_END.sub("", name) in COMMON
+    return Division(code, name, short, generic)
+
+
+def divisions() -> dict[str, Division]:
+    """Every division by code (all 44,703 made at once: for tools and tests, not the detector)."""
+    return {code: d for code in _names() if (d := division(code)) is not None}
 
 
 @functools.cache
-def _county_automaton():
+def _children() -> dict[str, tuple[str, ...]]:
+    """Codes of counties by prefecture code and of townships by county code."""
+    kids: dict[str, list[str]] = {}
+    for code, name in _names().items():
+        if len(code) in (6, 9) and name != "市辖区":
+            kids.setdefault(code[: 4 if len(code) == 6 else 6], []).append(code)
+    return {k: tuple(v) for k, v in kids.items()}
+
+
+@functools.cache
+def _county_index():
+    """The counties' full and short names, an automaton over them, and the counties each names."""
     import ahocorasick_rs
 
-    names = sorted({n for d in _counties() for n in (d.name, d.short) if n})
-    return names, ahocorasick_rs.AhoCorasick(names, matchkind=ahocorasick_rs.MatchKind.Standard)
+    by_name: dict[str, list[Division]] = {}
+    for code, name in _names().items():
+        if len(code) == 6 and name != "市辖区" and (d := division(code)) is not None and not d.generic:
+            for n in {d.name, d.short} - {None}:
+                by_name.setdefault(n, []).append(d)  # type: ignore[arg-type]
+    names = sorted(by_name)
+    return names, ahocorasick_rs.AhoCorasick(names, matchkind=ahocorasick_rs.MatchKind.Standard), by_name
 
 
 def home_counties(norm: str) -> list[Division]:
     """Counties the text is about: named in full, or by short name twice with its prefecture or province."""
-    names, ac = _county_automaton()
+    names, ac, by_name = _county_index()
     seen: Counter[str] = Counter()
     clean: Counter[str] = Counter()  # full names with a clear left edge: 通州区, not 相|应城市
     for i, s, _ in ac.find_matches_as_indexes(norm, overlapping=True):
         seen[names[i]] += 1
         if s == 0 or not "\u3400" <= norm[s - 1] <= "\u9fff" or norm[s - 1] in _BEFORE_NAME:
             clean[names[i]] += 1
-    every = divisions()
 
     def named(code: str) -> bool:
-        d = every.get(code)
+        d = division(code)
         return d is not None and d.name != "市辖区" and (d.name in norm or (d.short is not None and d.short in norm))
 
-    found: list[tuple[Division, bool]] = []  # (county, its prefecture or province is named too)
-    for d in _counties():
-        if _generic(d) or not (seen[d.name] or d.short and seen[d.short] >= 2):
-            continue
-        context = named(d.code[:4]) or named(d.code[:2])
-        in_full = seen[d.name] and (context or clean[d.name] or seen[d.name] >= 2)
-        if in_full or context and d.short and seen[d.short] >= 2:
-            found.append((d, context))
+    found: dict[str, tuple[Division, bool]] = {}  # code -> (county, its prefecture or province is named too)
+    for n in seen:
+        for d in by_name[n]:
+            if d.code in found or not (seen[d.name] or d.short and seen[d.short] >= 2):
+                continue
+            context = named(d.code[:4]) or named(d.code[:2])
+            in_full = seen[d.name] and (context or clean[d.name] or seen[d.name] >= 2)
+            if in_full or context and d.short and seen[d.short] >= 2:
+                found[d.code] = (d, context)
     # A name shared by counties of several provinces (通州区) is the one whose province the text names, if any.
-    with_context = {d.name for d, context in found if context}
-    return [d for d, context in found if context or d.name not in with_context]
-
-
-@functools.cache
-def _children() -> dict[str, tuple[Division, ...]]:
-    """Counties by prefecture code and townships by county code."""
-    kids: dict[str, list[Division]] = {}
-    for d in divisions().values():
-        if d.level in (6, 9) and d.name != "市辖区":
-            kids.setdefault(d.code[: d.level - (2 if d.level == 6 else 3)], []).append(d)
-    return {k: tuple(v) for k, v in kids.items()}
+    with_context = {d.name for d, context in found.values() if context}
+    return [d for code, (d, context) in sorted(found.items()) if context or d.name not in with_context]
 
 
 def area_names(norm: str) -> dict[str, tuple[str, bool]]:
@@ -158,16 +165,19 @@ def area_names(norm: str) -> dict[str, tuple[str, bool]]:
     kids = _children()
     out: dict[str, tuple[str, bool]] = {}
 
-    def add(d: Division, kind: str) -> None:
-        if not _generic(d):
+    def add(code: str, kind: str) -> None:
+        d = division(code)
+        if d is None:
+            return
+        if not d.generic:
             out.setdefault(d.name, (kind, False))
         if d.short:
             out.setdefault(d.short, (kind, True))
 
-    for code in sorted({d.code[:4] for d in homes}):
-        for d in kids.get(code, ()):
-            add(d, "district")
+    for prefecture in sorted({d.code[:4] for d in homes}):
+        for code in kids.get(prefecture, ()):
+            add(code, "district")
     for home in homes:
-        for d in kids.get(home.code, ()):
-            add(d, "town")
+        for code in kids.get(home.code, ()):
+            add(code, "town")
     return out
