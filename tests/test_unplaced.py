@@ -207,15 +207,6 @@ ROUND5_RULES = {
 }
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [case for cases in ROUND5_RULES.values() for case in cases],
-    ids=[f"{rule}-{i}" for rule, cases in ROUND5_RULES.items() for i in range(len(cases))],
-)
-def test_round5_rules(text, expected):
-    assert norm_candidates(text) == [fold(e) for e in expected]
-
-
 # Rules added in round 6, each with the real sentence from the dev split (the
 # round-5 held-out files) that prompted or checks it.
 ROUND6_RULES = {
@@ -258,15 +249,6 @@ ROUND6_RULES = {
 }
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [case for cases in ROUND6_RULES.values() for case in cases],
-    ids=[f"{rule}-{i}" for rule, cases in ROUND6_RULES.items() for i in range(len(cases))],
-)
-def test_round6_rules(text, expected):
-    assert norm_candidates(text) == [fold(e) for e in expected]
-
-
 # Rules added in round 7, each with the real sentence from the dev split (the
 # round-6 held-out files) that prompted or checks it.
 ROUND7_RULES = {
@@ -303,15 +285,6 @@ ROUND7_RULES = {
         ("包茂高速茂名段建成通车,云茂高速先行段开工建设,沈海高速鳌头出口开通,", ["包茂高速", "云茂高速", "沈海高速"]),
     ],
 }  # fmt: skip
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [case for cases in ROUND7_RULES.values() for case in cases],
-    ids=[f"{rule}-{i}" for rule, cases in ROUND7_RULES.items() for i in range(len(cases))],
-)
-def test_round7_rules(text, expected):
-    assert norm_candidates(text) == [fold(e) for e in expected]
 
 
 # Rules added in round 8, each with the real sentence from the dev split (the
@@ -366,15 +339,6 @@ ROUND8_RULES = {
 }  # fmt: skip
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [case for cases in ROUND8_RULES.values() for case in cases],
-    ids=[f"{rule}-{i}" for rule, cases in ROUND8_RULES.items() for i in range(len(cases))],
-)
-def test_round8_rules(text, expected):
-    assert norm_candidates(text) == [fold(e) for e in expected]
-
-
 # Round 9: the rules revised on round 8's errors (huangmei-2023, xishui-2023,
 # jiading-2023-works, xialu-2022, maanshan-2008-transport, longgang-report).
 ROUND9_RULES: dict[str, list[tuple[str, list[str]]]] = {
@@ -427,15 +391,6 @@ ROUND9_RULES: dict[str, list[tuple[str, list[str]]]] = {
 }  # fmt: skip
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [case for cases in ROUND9_RULES.values() for case in cases],
-    ids=[f"{rule}-{i}" for rule, cases in ROUND9_RULES.items() for i in range(len(cases))],
-)
-def test_round9_rules(text, expected):
-    assert norm_candidates(text) == [fold(e) for e in expected]
-
-
 # Round 10: the rules revised on round 9's errors (nayong-2019, yongzhou-2018, urumqi-2018,
 # panyu-2018, shandong-2024, huairou-2019, hefei-2008, guiyang-2010, songjiang-2025, zaozhuang-2018).
 ROUND10_RULES: dict[str, list[tuple[str, list[str]]]] = {
@@ -478,15 +433,6 @@ ROUND10_RULES: dict[str, list[tuple[str, list[str]]]] = {
 }  # fmt: skip
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [case for cases in ROUND10_RULES.values() for case in cases],
-    ids=[f"{rule}-{i}" for rule, cases in ROUND10_RULES.items() for i in range(len(cases))],
-)
-def test_round10_rules(text, expected):
-    assert norm_candidates(text) == [fold(e) for e in expected]
-
-
 # Round 11: the rules revised on round 10's errors (chaoyang-2016, dongcheng-2006, hangu-2008, huairou-2013,
 # yunnan-2023, yuzhong-2020, jingzhou-2018, hangzhou-2014, guangzhou-2021, fangshan-2016).
 ROUND11_RULES: dict[str, list[tuple[str, list[str]]]] = {
@@ -518,19 +464,26 @@ ROUND11_RULES: dict[str, list[tuple[str, list[str]]]] = {
 }  # fmt: skip
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [case for cases in ROUND11_RULES.values() for case in cases],
-    ids=[f"{rule}-{i}" for rule, cases in ROUND11_RULES.items() for i in range(len(cases))],
-)
-def test_round11_rules(text, expected):
-    assert norm_candidates(text) == [fold(e) for e in expected]
-
-
 def test_two_divisions_run_together_are_split():
     # huairou-2013 names 怀柔区, so 怀柔 and 汤河口镇 (one of its towns) are both the report's own names.
     found = [u.surface for u in unplaced(LABELLED / "huairou-2013.txt")]
     assert "汤河口镇" in found and "怀柔汤河口镇" not in found
+
+
+# Each round's cases, by the round whose errors the rules were revised on.
+RULE_ROUNDS = {
+    5: ROUND5_RULES, 6: ROUND6_RULES, 7: ROUND7_RULES, 8: ROUND8_RULES, 9: ROUND9_RULES, 10: ROUND10_RULES,
+    11: ROUND11_RULES,
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [case for rules in RULE_ROUNDS.values() for cases in rules.values() for case in cases],
+    ids=[f"round{n}-{rule}-{i}" for n, rules in RULE_ROUNDS.items() for rule, cases in rules.items() for i in range(len(cases))],
+)
+def test_rules_of_each_round(text, expected):
+    assert norm_candidates(text) == [fold(e) for e in expected]
 
 
 def test_traditional_and_spliced_text():
