@@ -63,8 +63,8 @@ SUFFIXES: tuple[tuple[str, str], ...] = (
     ("文化馆", "landmark"), ("展览馆", "landmark"), ("体育场", "landmark"),
     ("会展中心", "landmark"), ("中心城", "area"), ("大学城", "area"), ("生态城", "area"), ("高铁", "rail"),
     ("干道", "road"), ("快速路", "road"), ("滑雪场", "landmark"), ("江滩", "park"), ("枢纽站", "station"),
-    ("江", "river"), ("潭", "river"), ("闸", "facility"), ("互通", "road"), ("枢纽", "station"), ("医院", "campus"),
-    ("分院", "campus"), ("分校", "campus"), ("电站", "facility"), ("水电站", "facility"),
+    ("江", "river"), ("潭", "river"), ("闸", "facility"), ("互通", "road"), ("枢纽", "station"),
+    ("分校", "campus"), ("电站", "facility"), ("水电站", "facility"),
     ("大剧院", "landmark"), ("风貌区", "area"), ("里", "area"), ("巷", "road"), ("城际", "rail"), ("干线", "road"),
     ("港区", "area"), ("中心校", "campus"), ("长城", "landmark"), ("延长线", "road"), ("立交", "road"),
     ("县", "district"), ("街区", "area"),
@@ -114,7 +114,7 @@ GENERIC: frozenset[str] = frozenset(
     码头 公用码头 货运码头 航道 内河航道 体育馆 图书馆 科技馆 文化馆 展览馆 体育场 会展中心 中心城
     大学城 生态城 高铁 干道 主干道 快速干道 快速路 城市快速路 滑雪场 江滩 枢纽站 客运枢纽站 综合客运枢纽站
     人行天桥 天桥 过街天桥 断头路 小游园 公园广场 江 长江 大江 电站 水电站 光伏电站 抽水蓄能电站 枢纽 综合枢纽
-    交通枢纽 客运枢纽 综合客运枢纽 物流枢纽 互通 幼儿园 分校 附中 分院 闸 水闸 节制闸 潭 河流 环线 城市环线
+    交通枢纽 客运枢纽 综合客运枢纽 物流枢纽 互通 幼儿园 分校 附中 闸 水闸 节制闸 潭 河流 环线 城市环线
     旅游环线 大剧院 风貌区 传统风貌区 历史文化风貌区 巷 小巷 街巷 城际 干线 港区 中心校 长城 延长线 立交 立交桥 泵站
     断堵头路 老街 县 郡县
     """
@@ -210,7 +210,6 @@ _CAREFUL: dict[str, frozenset[str]] = {
     ),
     "支线": frozenset(_words("铁路 公交 航空 公路 管网 管道 城际 高速 轨道 地铁 专用 货运 客运 旅游")),
     # A district named by its stem alone: 石景山区, 顺义区, not 核心区, 起步区, 城区.
-    "县": frozenset(),  # uses 区's words
     "区": frozenset(
         _words(
             """
@@ -224,8 +223,10 @@ _CAREFUL: dict[str, frozenset[str]] = {
         )
     ),
 }
+_CAREFUL["县"] = _CAREFUL["区"]
 # A district name has a two- or three-character stem (顺义区, 石景山区).
 _DISTRICT_STEM = (2, 3)
+_DISTRICT_SUFFIXES = ("区", "县")  # named alike: 顺义区, 监利县
 # Characters after 区 that make it a word, not a name's end: 区域, 区级, 区属.
 _NOT_AFTER_DISTRICT = "域级属内外委县"
 # Last characters of a stem that make 区 a kind of area: 小区, 社区, 景区, 辖区.
@@ -456,8 +457,7 @@ def _ends_here(norm: str, e: int, hi: int) -> bool:
 def _careful_ok(norm: str, suffix: str, stem: str, e: int, hi: int, clean_left: bool) -> bool:
     """The extra tests of the suffixes in _CAREFUL (市场, 基地, 服务区, 区)."""
     words = _CAREFUL[suffix]
-    if suffix in ("区", "县"):
-        words = _CAREFUL["区"]
+    if suffix in _DISTRICT_SUFFIXES:
         lo_len, hi_len = _DISTRICT_STEM
         if not (clean_left and lo_len <= len(stem) <= hi_len) or (e < hi and norm[e] in _NOT_AFTER_DISTRICT):
             return False
@@ -526,7 +526,7 @@ def _suffix_candidates(
         if (m := _NUMBERED_TAIL.match(norm, e, hi)) is not None:
             e = m.end()  # a numbered project: 中关村|壹号
         suffix = suffixes[idx]
-        if suffix in ("区", "县") and (s - lo < _DISTRICT_STEM[0] or (e < hi and norm[e] in _NOT_AFTER_DISTRICT)):
+        if suffix in _DISTRICT_SUFFIXES and (s - lo < _DISTRICT_STEM[0] or (e < hi and norm[e] in _NOT_AFTER_DISTRICT)):
             continue  # cheap first test for the commonest suffix: 区域, 区级
         reach = MAX_STEM + _VERB_REACH if _KIND[suffix] in ("area", "campus") else MAX_STEM
         raw = _stem_start(norm, s, lo, blocked, suffix in _RAIL, reach)
@@ -630,14 +630,18 @@ def _list_candidates(
 _RING = re.compile(r"[东南西北][二三四五六七]环(?![保境卫球比节线路])")
 
 
-def _ring_candidates(norm: str, lo: int, hi: int, blocked: bytearray) -> Iterator[tuple[int, int, str]]:
+def _starts_here(norm: str, s: int, lo: int) -> bool:
+    """True if a name may start at ``s``: text starts, punctuation, an admin end, 等/和 or a stop word before."""
+    if s == lo or not _is_cjk(norm[s - 1]) or norm[s - 1] in _END_CHARS or norm[s - 1] in ADMIN_ENDS:
+        return True
     stops = _stop_set()
+    return any(norm[s - k : s] in stops for k in range(1, 5) if s - k >= lo)
+
+
+def _ring_candidates(norm: str, lo: int, hi: int, blocked: bytearray) -> Iterator[tuple[int, int, str]]:
     for m in _RING.finditer(norm, lo, hi):
         s, e = m.span()
-        if any(blocked[k - lo] for k in range(s, e)):
-            continue
-        left_clean = s == lo or not _is_cjk(norm[s - 1]) or any(norm[s - k : s] in stops for k in (1, 2, 3))
-        if left_clean:
+        if not any(blocked[k - lo] for k in range(s, e)) and _starts_here(norm, s, lo):
             yield s, e, "road"
 
 
@@ -651,16 +655,11 @@ def _area_candidates(
         return
     order = sorted(names)
     ac = ahocorasick_rs.AhoCorasick(order, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
-    stops = _stop_set()
     for idx, s, e in ac.find_matches_as_indexes(norm[lo:hi]):
         s, e = s + lo, e + lo
         name = order[idx]
-        if any(blocked[k - lo] for k in range(s, e)) or name in known:
-            continue
-        prev = norm[s - 1] if s > lo else ""
-        inside = prev and _is_cjk(prev) and prev not in _END_CHARS and prev not in ADMIN_ENDS
-        if inside and not any(norm[s - k : s] in stops for k in (1, 2, 3, 4)):
-            continue  # inside a longer word: 大|兴安岭
+        if any(blocked[k - lo] for k in range(s, e)) or name in known or not _starts_here(norm, s, lo):
+            continue  # linked, known, or inside a longer word: 大|兴安岭
         kind, short = names[name]
         # A two-character short name needs a clear end; a longer one (石湖荡|塔汇) is distinctive.
         if short and e - s < 3 and not _ends_here(norm, e, hi) or e < hi and norm[e] == "段":
