@@ -15,6 +15,7 @@ for, in full (西集镇) and short (西集) form.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import gzip
 import re
@@ -83,15 +84,38 @@ def _short(name: str, pattern: re.Pattern[str]) -> str | None:
 
 
 @functools.cache
-def _names() -> dict[str, str]:
-    """Every division's name by code (read once; the Division objects are made as needed)."""
+def _table() -> tuple[dict[str, str], list[str]]:
+    """Names of provinces, prefectures and counties by code, and the township lines, sorted.
+
+    The file lists the upper levels first, then the townships; a township line
+    ("110112110\t西集镇") is parsed only when its county is the report's own."""
     with gzip.open(DATA, "rt", encoding="utf-8") as f:
-        return dict(line.rstrip("\n").split("\t", 1) for line in f)
+        lines = f.read().splitlines()
+    k = next((i for i, line in enumerate(lines) if line.index("\t") == 9), len(lines))
+    return dict(line.split("\t", 1) for line in lines[:k]), lines[k:]
+
+
+def _townships(county: str) -> list[tuple[str, str]]:
+    """(code, name) of a county's townships."""
+    lines = _table()[1]
+    out = []
+    for line in lines[bisect.bisect_left(lines, county) :]:
+        if not line.startswith(county):
+            break
+        code, _, name = line.partition("\t")
+        out.append((code, name))
+    return out
+
+
+def _name(code: str) -> str | None:
+    if len(code) != 9:
+        return _table()[0].get(code)
+    return dict(_townships(code[:6])).get(code)
 
 
 @functools.cache
 def division(code: str) -> Division | None:
-    name = _names().get(code)
+    name = _name(code)
     if name is None:
         return None
     if len(code) == 9:
@@ -104,16 +128,18 @@ def division(code: str) -> Division | None:
 
 def divisions() -> dict[str, Division]:
     """Every division by code (all 44,703 made at once: for tools and tests, not the detector)."""
-    return {code: d for code in _names() if (d := division(code)) is not None}
+    upper, towns = _table()
+    codes = [*upper, *(line.partition("\t")[0] for line in towns)]
+    return {code: d for code in codes if (d := division(code)) is not None}
 
 
 @functools.cache
-def _children() -> dict[str, tuple[str, ...]]:
-    """Codes of counties by prefecture code and of townships by county code."""
+def _counties_of() -> dict[str, tuple[str, ...]]:
+    """Codes of the counties by prefecture code."""
     kids: dict[str, list[str]] = {}
-    for code, name in _names().items():
-        if len(code) in (6, 9) and name != "市辖区":
-            kids.setdefault(code[: 4 if len(code) == 6 else 6], []).append(code)
+    for code, name in _table()[0].items():
+        if len(code) == 6 and name != "市辖区":
+            kids.setdefault(code[:4], []).append(code)
     return {k: tuple(v) for k, v in kids.items()}
 
 
@@ -123,7 +149,7 @@ def _county_index():
     import ahocorasick_rs
 
     by_name: dict[str, list[Division]] = {}
-    for code, name in _names().items():
+    for code, name in _table()[0].items():
         if len(code) == 6 and name != "市辖区" and (d := division(code)) is not None and not d.generic:
             for n in {d.name, d.short} - {None}:
                 by_name.setdefault(n, []).append(d)  # type: ignore[arg-type]
@@ -162,7 +188,6 @@ def home_counties(norm: str) -> list[Division]:
 def area_names(norm: str) -> dict[str, tuple[str, bool]]:
     """Division names to look for in ``norm``: name -> (kind, short), kind "district" or "town"."""
     homes = home_counties(norm)
-    kids = _children()
     out: dict[str, tuple[str, bool]] = {}
 
     def add(code: str, kind: str) -> None:
@@ -175,9 +200,9 @@ def area_names(norm: str) -> dict[str, tuple[str, bool]]:
             out.setdefault(d.short, (kind, True))
 
     for prefecture in sorted({d.code[:4] for d in homes}):
-        for code in kids.get(prefecture, ()):
+        for code in _counties_of().get(prefecture, ()):
             add(code, "district")
     for home in homes:
-        for code in kids.get(home.code, ()):
+        for code, _ in _townships(home.code):
             add(code, "town")
     return out

