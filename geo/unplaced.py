@@ -67,7 +67,9 @@ SUFFIXES: tuple[tuple[str, str], ...] = (
     ("分校", "campus"), ("电站", "facility"), ("水电站", "facility"),
     ("大剧院", "landmark"), ("风貌区", "area"), ("里", "area"), ("巷", "road"), ("城际", "rail"), ("干线", "road"),
     ("港区", "area"), ("中心校", "campus"), ("长城", "landmark"), ("延长线", "road"), ("立交", "road"),
-    ("县", "district"), ("街区", "area"),
+    ("县", "district"), ("街区", "area"), ("学校", "campus"), ("故居", "landmark"), ("旧居", "landmark"),
+    ("洞", "landmark"), ("大市场", "mall"), ("风电场", "facility"), ("发射场", "facility"), ("牧场", "area"),
+    ("过江通道", "road"), ("科创区", "area"),
     ("区", "district"),
 )  # fmt: skip
 _KIND = dict(SUFFIXES)
@@ -85,7 +87,7 @@ MASKED: frozenset[str] = frozenset(
     村集体 村级 村地区管 村镇 村委会 农村 新型农村 园区 园林 花园式 花园城市 地区生产总值 地区总部 路网 路面 路径
     路灯 路口 路线 路线图 路子 之路
     山水林田湖 绿水青山 金山银山 下山 上山 登山 爬山 山川 山清水秀 大湾区 港口 港澳 港湾 湾区 库区
-    街道办事处 街头 街面 街角 线上 线下 线索 站城 站点 站位 一站式 河道 河湖 河长
+    旧居民 最美街巷 街道办事处 街头 街面 街角 线上 线下 线索 站城 站点 站位 一站式 河道 河湖 河长
     新型城镇 新型城镇化 渠道 峡谷 山谷 低谷 硅谷 谷底 谷物 峰值 高峰 顶峰 峰会 沟通 沟渠 代沟 鸿沟 铁路网 遗址保护
     湖泊 桥下 桥梁 桥头堡 广场舞 寺庙 寺院 庄严 庄重 庄稼 中小学 大学生 中学生 小学生 高中生 主干道 次干道
     小城镇 过马路 部分路段 江山 江湖 江畔 江边 医院 分院 幼儿园 田园 主航道 公里 互联互通 县城 县域 郡县 知县
@@ -116,7 +118,8 @@ GENERIC: frozenset[str] = frozenset(
     人行天桥 天桥 过街天桥 断头路 小游园 公园广场 江 长江 大江 电站 水电站 光伏电站 抽水蓄能电站 枢纽 综合枢纽
     交通枢纽 客运枢纽 综合客运枢纽 物流枢纽 互通 幼儿园 分校 附中 闸 水闸 节制闸 潭 河流 环线 城市环线
     旅游环线 大剧院 风貌区 传统风貌区 历史文化风貌区 巷 小巷 街巷 城际 干线 港区 中心校 长城 延长线 立交 立交桥 泵站
-    断堵头路 老街 县 郡县
+    断堵头路 老街 县 郡县 学校 故居 旧居 洞 大市场 风电场 发射场 牧场 过江通道 科创区 美丽家园
+    瓶颈路 支路街巷 平房村 通城公路
     """
     )
 )
@@ -133,6 +136,8 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     火车 汽车 客运 长途 县域 市域 镇域 这条 那条 这座 那座 这个 那个 这些 那些 这里 那里 民生
     所有 人均 街级 镇级 村级 户籍 人口 城 定 抽水蓄能 实验性 示范性 富美
     宜居 风情 小镇 重 强 名 口子 边界 际 商贸 工业 旅游 总公司
+    环湾 百强 最美 首都文明 文明 帮扶 一贯制 绕城 支路 民宿集中 民宿 优质城市 优质
+    数字 重点棚户 棚户 水闸 茶 质量 安全 出口 产教 职业 教育 引种
     大中小微型 大中小微 小微型 小微 微型 微 微循环 道路 世界级 放射性 优美 排水 雨水 污水 泵
     物流 货运 航空 水运 门户 区域性 全国性 综合交通 普惠 普惠性 公办 民办 公立 乡镇 中心 标准化 新建 光伏 水电
     """
@@ -187,6 +192,12 @@ _CAREFUL: dict[str, frozenset[str]] = {
         _words("换乘 高铁 公交 交通 综合 客运 物流 货运 航空 铁路 水运 能源 信息 门户 国际 区域 全国性 综合交通 重要")
     ),
     "街区": frozenset(_words("老 历史 文化 特色 商业 步行 传统 示范 精品 智慧 历史文化 美丽 活力 创新 科技 休闲 完整")),
+    "学校": frozenset(
+        _words("实验 中心 完全 九年一贯制 寄宿制 特殊教育 民办 公办 职业 配套 新建 示范 重点 优质 附属 农村 乡村 各类")
+    ),
+    "洞": frozenset(_words("山 溶 防空 漏 黑 空 窟窿 涵 桥 隧 猫耳 鼠")),
+    "牧场": frozenset(_words("高山 草原 生态 智慧 现代 规模化 标准化 家庭 示范")),
+    "码头": frozenset(_words("原油 货运 客运 集装箱 散货 公用 专用 千吨级 万吨级 旅游 游船 渡口 综合 货主")),
     "风貌区": frozenset(_words("传统 历史 文化 老街 特色 街区 城市")),
     "里": frozenset(_words("胡同 院子 村子 屋子 园子 城 乡 故 邻 千 万 百 十 公")),
     "巷": frozenset(_words("小 街 背街 老 深 古 里弄 胡同")),
@@ -265,7 +276,8 @@ STOP_WORDS: tuple[str, ...] = tuple(
     来到 途经 交界 上跨 下穿 守护好 保护好 提供 首座 首个 首家 新一轮 仓储 主干道 最高楼 东片 西片 南片 北片 中片 暨
     全区 全市 我区 本区 辖区 区内 市内 区属 市属 以 和 与 及 或 等 的 在 对 为 把 从 向 至 到 了 是 由 同 跟 并 且 即
     谋建 筹建 拟建 在建 待建 开建 拼宽 加宽 扩宽 新开 提档 其中 之间 通过 经过 其余 此外 另外 同时 并且 而且 还有
-    搞好 擦亮 南起 北起 东起 西起 今年 明年 去年 当年 全年 维修 新设 关注 注重 亮出 丰富 而使 还将 撤村 撤 使
+    去 据 穿越 获评 争创 攻坚 一睹 绕行 出行 每次 随意 搞好 擦亮 南起 北起 东起
+    西起 今年 明年 去年 当年 全年 维修 新设 关注 注重 亮出 丰富 而使 还将 撤村 撤 使
     街级 镇级 村级 流域 做特 争取 抓紧 突出 加紧 力推 谋求 筹划 另
     建强 共建 开办 直航 大众网 人民网 新华网 中新网 央广网 央视网 光明网 中国网 新浪网 凤凰网
     """
@@ -317,7 +329,8 @@ _BARRIER = set(",。;:!?()[]\"'<>,。;:!?()【】《》“”‘’\n\t -/~·…
 _MEASURES = "个条座处项家所户套栋辆亩"
 # A number and its measure word or unit ends a stem: 88条|背街小巷, 110千伏|变电站.
 _UNITS = (
-    "亿元|万元|元|个|条|座|处|项|家|所|户|套|栋|辆|亩|期|平方米|平方公里|公里|千米|千伏|公顷|万|亿|米|余|吨级|吨|级|年"
+    "亿元|万元|元|个|条|座|处|项|家|所|户|套|栋|辆|亩|期|平方米|平方公里|公里|千米|千伏|公顷|万|亿|米|余|吨级|吨"
+    "|万千瓦|千瓦|级|年"
 )
 _COUNTED = re.compile(rf"[0-9一二三四五六七八九十百千万两]+(?:{_UNITS})")
 _AFTER_NUMBER = re.compile(rf"(?:{_UNITS})")
@@ -523,9 +536,9 @@ def _suffix_candidates(
         s, e = s + lo, e + lo
         if any(blocked[k - lo] for k in range(s, e)) or norm.startswith("之", e):
             continue  # masked, or the name goes on: 宛平博物馆|之城
-        if (m := _NUMBERED_TAIL.match(norm, e, hi)) is not None:
-            e = m.end()  # a numbered project: 中关村|壹号
         suffix = suffixes[idx]
+        if _KIND[suffix] != "road" and (m := _NUMBERED_TAIL.match(norm, e, hi)) is not None:
+            e = m.end()  # a numbered project: 中关村|壹号 (after a road it is an address: 清华街|7号)
         if suffix in _DISTRICT_SUFFIXES and (s - lo < _DISTRICT_STEM[0] or (e < hi and norm[e] in _NOT_AFTER_DISTRICT)):
             continue  # cheap first test for the commonest suffix: 区域, 区级
         reach = MAX_STEM + _VERB_REACH if _KIND[suffix] in ("area", "campus") else MAX_STEM
