@@ -23,6 +23,10 @@ expected; it runs again with places.csv when that file has rows, expecting
 the labelled places that it does not link. Linking needs places.csv: a place
 is expected to be linked when its name or alias is in the gazetteer.
 Names are compared after normalisation (simplified, half-width, no pinyin).
+
+``tests/data/second_reader/`` holds a second reader's labels of some texts,
+made blind from the same text; the last row scores them against the first
+reader's as if they were the detector's output: how far two readers agree.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ from geo.normalize import normalize  # noqa: E402
 from geo.report import read_report  # noqa: E402
 
 LABELLED = ROOT / "tests" / "data" / "labelled"
+SECOND_READER = ROOT / "tests" / "data" / "second_reader"
 PLACES_CSV = ROOT / "places.csv"
 
 
@@ -129,6 +134,21 @@ def score_unlinked(doc: Doc, matcher: Matcher, score: Score) -> None:
         score.misses.append(f"{doc.name}: {name}")
 
 
+def score_second_reader(doc: Doc, second: Path, score: Score) -> None:
+    """A second reader's places scored as if they were the detector's output."""
+    d = json.loads(second.read_text(encoding="utf-8"))
+    found = {canon(s) for s in d["places"]}
+    for name in sorted(found):
+        if name in doc.places:
+            score.tp += 1
+        elif name not in doc.ambiguous:
+            score.fp += 1
+            score.false.append(f"{doc.name}: {name}")
+    for name in sorted(doc.places - found):
+        score.fn += 1
+        score.misses.append(f"{doc.name}: {name}")
+
+
 def score_linking(doc: Doc, matcher: Matcher, score: Score) -> None:
     report = read_report(doc.path)
     nz = normalize(report.text)
@@ -189,6 +209,13 @@ def main(argv: list[str] | None = None) -> int:
         for d in sample:
             score_linking(d, gazetteer, s)
         rows.append(("linking, places.csv", "sample", len(sample), s))
+    # How far two careful readers agree: the ceiling a detector is measured against.
+    pairs = [(d, SECOND_READER / f"{d.name}.json") for d in docs if (SECOND_READER / f"{d.name}.json").exists()]
+    if pairs:
+        s = Score()
+        for d, second in pairs:
+            score_second_reader(d, second, s)
+        rows.append(("second reader vs first (labels)", "agreement", len(pairs), s))
     print(f"{'measure':34} {'split':9} {'docs':>4} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>9} {'recall':>6}")
     for label, split, n, s in rows:
         print(f"{label:34} {split:9} {n:>4} {s.tp:>4} {s.fp:>4} {s.fn:>4} {s.precision:>9.2f} {s.recall:>6.2f}")
