@@ -87,7 +87,7 @@ MASKED: frozenset[str] = frozenset(
     村集体 村级 村地区管 村镇 村委会 农村 新型农村 园区 园林 花园式 花园城市 地区生产总值 地区总部 路网 路面 路径
     路灯 路口 路线 路线图 路子 之路
     山水林田湖 绿水青山 金山银山 下山 上山 登山 爬山 山川 山清水秀 大湾区 港口 港澳 港湾 湾区 库区
-    旧居民 最美街巷 街道办事处 街头 街面 街角 线上 线下 线索 站城 站点 站位 一站式 河道 河湖 河长
+    湖区 旧居民 最美街巷 街道办事处 街头 街面 街角 线上 线下 线索 站城 站点 站位 一站式 河道 河湖 河长
     新型城镇 新型城镇化 渠道 峡谷 山谷 低谷 硅谷 谷底 谷物 峰值 高峰 顶峰 峰会 沟通 沟渠 代沟 鸿沟 铁路网 遗址保护
     湖泊 桥下 桥梁 桥头堡 广场舞 寺庙 寺院 庄严 庄重 庄稼 中小学 大学生 中学生 小学生 高中生 主干道 次干道
     小城镇 过马路 部分路段 江山 江湖 江畔 江边 医院 分院 幼儿园 田园 主航道 公里 互联互通 县城 县域 郡县 知县
@@ -136,7 +136,7 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     火车 汽车 客运 长途 县域 市域 镇域 这条 那条 这座 那座 这个 那个 这些 那些 这里 那里 民生
     所有 人均 街级 镇级 村级 户籍 人口 城 定 抽水蓄能 实验性 示范性 富美
     宜居 风情 小镇 重 强 名 口子 边界 际 商贸 工业 旅游 总公司
-    环湾 百强 最美 首都文明 文明 帮扶 一贯制 绕城 支路 民宿集中 民宿 优质城市 优质
+    每个 每条 每座 淳朴 集镇 环湾 百强 最美 首都文明 文明 帮扶 一贯制 绕城 支路 民宿集中 民宿 优质城市 优质
     数字 重点棚户 棚户 水闸 茶 质量 安全 出口 产教 职业 教育 引种
     大中小微型 大中小微 小微型 小微 微型 微 微循环 道路 世界级 放射性 优美 排水 雨水 污水 泵
     物流 货运 航空 水运 门户 区域性 全国性 综合交通 普惠 普惠性 公办 民办 公立 乡镇 中心 标准化 新建 光伏 水电
@@ -152,7 +152,8 @@ _CAREFUL: dict[str, frozenset[str]] = {
             """
     服装 批发 农贸 菜 早 夜 花鸟 农产品 二手车 建材 家具 小商品 商品 资本 人才 劳动力 劳务 就业 消费 房地产 住房 要素
     金融 技术 产权 数据 土地 国内 国际 海外 境内 境外 城乡 统一 全国 多层次 证券 债券 期货 保险 碳 排放权 电力 用能权
-    水权 文化 旅游 体育 农村 城市 下沉 线上 线下 大 新兴 传统 终端 区域 外部 内部 有效 有为 开放 公平 竞争 规范 成熟
+    交易 商品交易 水权 文化 旅游 体育 农村 城市 下沉 线上 线下 大
+    新兴 传统 终端 区域 外部 内部 有效 有为 开放 公平 竞争 规范 成熟
     活跃 完善 多元 健全 高效 透明 超大规模 国内外
     """
         )
@@ -174,7 +175,7 @@ _CAREFUL: dict[str, frozenset[str]] = {
         _words(
             """
     国家级 国家 旅游 产业 消费 重点 商业 服务业 现代 功能 特色 总部 企业 高端 创新 科技 文化 金融 人才 要素 商务
-    现代服务业
+    现代服务业 工艺美术 美术 工艺
     """
         )
     ),
@@ -241,7 +242,7 @@ _DISTRICT_SUFFIXES = ("区", "县")  # named alike: 顺义区, 监利县
 # Characters after 区 that make it a word, not a name's end: 区域, 区级, 区属.
 _NOT_AFTER_DISTRICT = "域级属内外委县"
 # Last characters of a stem that make 区 a kind of area: 小区, 社区, 景区, 辖区.
-_NOT_DISTRICT_LAST = "小社园景校厂街辖矿库营展灾疫林牧郊老苏特禁院片"
+_NOT_DISTRICT_LAST = "小社园景校厂街辖矿库营展灾疫林牧郊老苏特禁院片之"
 # Single characters that may follow a name's end (besides a stop word): 顺义区|将.
 _END_CHARS = "等和与及、的将在是已要为也都至"
 # Careful suffixes that need no clear right edge: 嘉闵高架|南北延伸, 盐盆山隧道|及接线.
@@ -276,7 +277,7 @@ STOP_WORDS: tuple[str, ...] = tuple(
     来到 途经 交界 上跨 下穿 守护好 保护好 提供 首座 首个 首家 新一轮 仓储 主干道 最高楼 东片 西片 南片 北片 中片 暨
     全区 全市 我区 本区 辖区 区内 市内 区属 市属 以 和 与 及 或 等 的 在 对 为 把 从 向 至 到 了 是 由 同 跟 并 且 即
     谋建 筹建 拟建 在建 待建 开建 拼宽 加宽 扩宽 新开 提档 其中 之间 通过 经过 其余 此外 另外 同时 并且 而且 还有
-    去 据 穿越 获评 争创 攻坚 一睹 绕行 出行 每次 随意 搞好 擦亮 南起 北起 东起
+    已经 激活 呼应 去 据 穿越 获评 争创 攻坚 一睹 绕行 出行 每次 随意 搞好 擦亮 南起 北起 东起
     西起 今年 明年 去年 当年 全年 维修 新设 关注 注重 亮出 丰富 而使 还将 撤村 撤 使
     街级 镇级 村级 流域 做特 争取 抓紧 突出 加紧 力推 谋求 筹划 另
     建强 共建 开办 直航 大众网 人民网 新华网 中新网 央广网 央视网 光明网 中国网 新浪网 凤凰网
@@ -330,7 +331,7 @@ _MEASURES = "个条座处项家所户套栋辆亩"
 # A number and its measure word or unit ends a stem: 88条|背街小巷, 110千伏|变电站.
 _UNITS = (
     "亿元|万元|元|个|条|座|处|项|家|所|户|套|栋|辆|亩|期|平方米|平方公里|公里|千米|千伏|公顷|万|亿|米|余|吨级|吨"
-    "|万千瓦|千瓦|级|年"
+    "|万千瓦|千瓦|级|年|月|日"
 )
 _COUNTED = re.compile(rf"[0-9一二三四五六七八九十百千万两]+(?:{_UNITS})")
 _AFTER_NUMBER = re.compile(rf"(?:{_UNITS})")
@@ -355,6 +356,8 @@ _LINE_WORDS = frozenset(
 _LINE_LAST = "专干支主底红热防战视界曲航管射光直弧折连在上下全沿无有本两单双多一"
 
 _HARD, _SOFT = 1, 2
+# Words before a person's name in a news copy's byline.
+_BYLINES = ("记者", "通讯员", "作者", "编辑", "摄影")
 # What may stand between a road name's verb and its suffix: 建设|西|路, 解放|二|路.
 _ROAD_PART = "东南西北中一二三四五六七八九十"
 _ROAD_WORDS = frozenset(_words("建设 解放 发展 振兴 复兴 胜利 团结 和平 人民 光明 幸福 文化 友谊 新华 繁荣 富强 民主"))
@@ -502,6 +505,10 @@ def _named_line(stem: str) -> bool:
 def _valid_stem(stem: str, name: str, known: Container[str], min_stem: int = MIN_STEM, *, org_ok: bool = False) -> bool:
     if len(stem) < min_stem or name in GENERIC or name in known or name.endswith(_BAD_ENDS):
         return False
+    if len(stem) <= 4 and stem[-1] in "区县市" and stem[-2:] not in ("城市", "都市") and name[len(stem) :] in GENERIC:
+        return False  # a district's kind of place, not a name: 朝阳区|公园
+    if stem.endswith(name[len(stem) :]):
+        return False  # the suffix twice: 长湖|湖堤 is 长湖 and its embankment
     if _NUMERAL.fullmatch(stem) or _all_generic(stem) or _all_generic(name):
         return False
     if sum(ch in _SLOGAN_CHARS for ch in name) >= 3:
@@ -566,6 +573,8 @@ def _suffix_candidates(
         if short_road and start - 2 >= raw and norm[start - 2 : start] in _ROAD_WORDS:
             start -= 2
         stem, name = norm[start:s], norm[start:e]
+        if norm.endswith(_BYLINES, lo, start) or any(b in stem for b in _BYLINES):
+            continue  # a reporter's name: 通讯员|齐俊桥
         if suffix in (*_ZONES, "枢纽", "航站楼", "立交") and stem.endswith(tuple(suffixes)):
             continue  # a zone of a named place: 回龙观体育文化公园|南区, 传化公路港|枢纽 (found on its own)
         clean_left = not glued and (
