@@ -40,12 +40,16 @@ def expand(sources: Iterable[str]) -> list[str]:
     return out
 
 
-def _init(places_path: str) -> None:
-    global _matcher
+_tagged = True
+
+
+def _init(places_path: str, tagged: bool = True) -> None:
+    global _matcher, _tagged
     from .gazetteer import load_places
     from .link import Matcher
 
     _matcher = Matcher(load_places(places_path))
+    _tagged = tagged
 
 
 def _scan_one(path: str) -> tuple[str, dict | None, str | None]:
@@ -54,20 +58,20 @@ def _scan_one(path: str) -> tuple[str, dict | None, str | None]:
     from .report import read_report
 
     try:
-        return path, scan_dict(link(read_report(path), _matcher, geometry=False)), None
+        return path, scan_dict(link(read_report(path), _matcher, geometry=False, tagged=_tagged)), None
     except GeoError as e:
         return path, None, str(e)
     except Exception as e:  # noqa: BLE001 - one broken report must not stop a corpus run
         return path, None, f"{path}: {type(e).__name__}: {e}"
 
 
-def scan_many(paths: Sequence[str], places_path: str, *, workers: int | None = None
+def scan_many(paths: Sequence[str], places_path: str, *, workers: int | None = None, tagged: bool = True
               ) -> Iterator[tuple[str, dict | None, str | None]]:
     """Yield ``(path, scan document or None, error or None)`` in input order."""
     workers = workers or min(len(paths), os.cpu_count() or 1)
     if workers <= 1 or len(paths) < 4:
-        _init(places_path)
+        _init(places_path, tagged)
         yield from map(_scan_one, paths)
         return
-    with ProcessPoolExecutor(workers, initializer=_init, initargs=(places_path,)) as pool:
+    with ProcessPoolExecutor(workers, initializer=_init, initargs=(places_path, tagged)) as pool:
         yield from pool.map(_scan_one, paths, chunksize=max(1, min(32, len(paths) // (workers * 4))))

@@ -383,13 +383,14 @@ def find_mentions(report: Report, matcher: Matcher, nz: Normalized | None = None
     return _find_mentions(_Context(report, nz or normalize(report.text)), matcher)[0]
 
 
-def _find_unlinked(ctx: _Context, taken: Sequence[tuple[int, int]], matcher: Matcher) -> list[Unlinked]:
+def _find_unlinked(ctx: _Context, taken: Sequence[tuple[int, int]], matcher: Matcher,
+                   tagged: bool = True) -> list[Unlinked]:
     from .unplaced import candidates
 
     report, nz = ctx.report, ctx.nz
     lo, hi = ctx.body
     out: list[Unlinked] = []
-    for s, e, kind in candidates(nz.norm, lo, hi, taken, known=matcher.names):
+    for s, e, kind in candidates(nz.norm, lo, hi, taken, known=matcher.names, tagged=tagged):
         start, end = nz.span(s, e)
         prog = report.programme_at(start)
         out.append(Unlinked(report.text[start:end], start, end, kind, prog.index if prog else None,
@@ -398,10 +399,10 @@ def _find_unlinked(ctx: _Context, taken: Sequence[tuple[int, int]], matcher: Mat
 
 
 def find_unlinked(report: Report, mentions: Sequence[Mention], matcher: Matcher,
-                  nz: Normalized | None = None) -> list[Unlinked]:
+                  nz: Normalized | None = None, *, tagged: bool = True) -> list[Unlinked]:
     ctx = _Context(report, nz or normalize(report.text))
     taken = [(ctx.nz.to_norm(m.start), ctx.nz.to_norm(m.end)) for m in mentions]
-    return _find_unlinked(ctx, taken, matcher)
+    return _find_unlinked(ctx, taken, matcher, tagged)
 
 
 def named_places(mentions: Sequence[Mention], matcher: Matcher) -> dict[str, set[int]]:
@@ -426,12 +427,16 @@ def linked_places(progs: dict[str, set[int]], matcher: Matcher) -> gpd.GeoDataFr
     return gdf
 
 
-def link(report: Report, places: Iterable[Place] | Matcher, *, geometry: bool = True) -> LinkResult:
-    """Link a report against a gazetteer (Places, or a prebuilt Matcher)."""
+def link(report: Report, places: Iterable[Place] | Matcher, *, geometry: bool = True,
+         tagged: bool = True) -> LinkResult:
+    """Link a report against a gazetteer (Places, or a prebuilt Matcher).
+
+    ``tagged=False`` finds unplaced names by the rules alone, without the
+    statistical tagger: about ten times faster, for scanning large corpora."""
     matcher = places if isinstance(places, Matcher) else Matcher(places)
     ctx = _Context(report, normalize(report.text))
     mentions, spans = _find_mentions(ctx, matcher)
-    unlinked = _find_unlinked(ctx, spans, matcher)
+    unlinked = _find_unlinked(ctx, spans, matcher, tagged)
     progs = named_places(mentions, matcher)
     unplaced = tuple(matcher.places[pid] for pid in sorted(progs) if not is_placed(matcher.places[pid]))
     places = linked_places(progs, matcher) if geometry else None

@@ -23,6 +23,7 @@ passes are linear (Aho-Corasick scans and bounded walks).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Container, Iterator, Sequence
@@ -302,6 +303,9 @@ _ADMIN_WORDS = frozenset(
 # Endings that never close a proper name, however long: 家乐福商圈道路.
 _BAD_ENDS = ("道路", "线路", "电路", "思路")
 MAX_STEM = 10
+# The tagger reads reports up to this many characters (a long work report is ~100k);
+# a longer input gets the rules alone, which stay linear and fast at any size.
+MAX_TAGGED = 1_000_000
 # An area's walk goes this far past MAX_STEM to find the verb before a long
 # stem: 推进|新首钢高端产业综合 (9) + 服务区. Other long stems are compounds
 # (建成|子午大道长安二小天 + 桥), so their walk stops at MAX_STEM.
@@ -708,6 +712,45 @@ def _split_areas(
     return parts + [c for c in found if not any(c[0] < e and s < c[1] for s, e in spans)]
 
 
+def _tagged_candidates(
+    norm: str,
+    lo: int,
+    hi: int,
+    blocked: bytearray,
+    known: Container[str],
+    names: dict[str, tuple[str, bool]],
+) -> Iterator[tuple[int, int, str]]:
+    """Names the tagger is sure of, where no link, mask or blocked phrase stands."""
+    from . import tagger
+
+    suffixes = sorted(_KIND, key=len, reverse=True)
+    for s, e, _ in tagger.names(norm, lo, hi, names):
+        name = norm[s:e]
+        if any(blocked[k - lo] for k in range(s, e)):
+            continue
+        if len(name) < MIN_STEM or name in GENERIC or name in known or _all_generic(name):
+            continue
+        if not all(_is_cjk(ch) or ch.isascii() and ch.isalnum() for ch in name):
+            continue  # a name runs through punctuation only by mistake
+        kind = next((_KIND[x] for x in suffixes if name.endswith(x) and len(name) > len(x)), "area")
+        yield s, e, kind
+
+
+def _with_tagged(
+    found: list[tuple[int, int, str]], tagged: Iterator[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """The rules' candidates plus the tagger's names that overlap none of them (the rules keep their spans)."""
+    out = found  # sorted by start already; equal spans keep the rules' order (and kind)
+    starts = [c[0] for c in out]
+    added = []
+    for t in tagged:
+        # Candidates do not overlap each other, so the ones near t are found by bisection.
+        k, j = bisect.bisect_left(starts, t[0]), bisect.bisect_left(starts, t[1])
+        if not any(c[0] < t[1] and t[0] < c[1] for c in out[max(0, k - 1) : j]):
+            added.append(t)
+    return sorted(out + added, key=lambda c: (c[0], -c[1]))
+
+
 def candidates(
     norm: str,
     lo: int,
@@ -715,11 +758,15 @@ def candidates(
     taken: Sequence[tuple[int, int]],
     *,
     known: Container[str] = (),
+    tagged: bool = True,
 ) -> Iterator[tuple[int, int, str]]:
     """Yield ``(start, end, kind)`` of unlinked place-like names in ``norm[lo:hi]``.
 
     ``taken`` are spans already linked; no candidate overlaps one, and the
-    candidates do not overlap each other. They come in text order.
+    candidates do not overlap each other. They come in text order. With
+    ``tagged`` (and a region of at most MAX_TAGGED characters), the names the
+    statistical tagger is sure of are added where the rules found nothing
+    (``geo.tagger``).
     """
     hi = min(hi, len(norm))
     if hi <= lo:
@@ -734,12 +781,14 @@ def candidates(
     if soft is not None:
         for _, a, b in soft.find_matches_as_indexes(region):
             blocked[a:b] = bytes([_SOFT]) * (b - a)
+    # The tagger reads names through the rules' masks (第五|幼儿园), not through links or blocked phrases.
+    unmasked = bytearray(blocked)
     for _, a, b in masked_ac.find_matches_as_indexes(region):
         blocked[a:b] = bytes([_HARD]) * (b - a)
     for a, b in taken:
         a, b = max(a, lo), min(b, hi)
         if a < b:
-            blocked[a - lo : b - lo] = bytes([_HARD]) * (b - a)
+            blocked[a - lo : b - lo] = unmasked[a - lo : b - lo] = bytes([_HARD]) * (b - a)
     from .divisions import area_names
 
     names = area_names(region)
@@ -756,6 +805,8 @@ def candidates(
         ),
         key=lambda c: (c[0], -c[1]),
     )
+    if tagged and hi - lo <= MAX_TAGGED:
+        found = _with_tagged(found, _tagged_candidates(norm, lo, hi, unmasked, known, names))
     # Overlaps: the longer name wins (三山五园 < 三山五园地区, 京张铁路 < 京张铁路遗址公园).
     kept: list[tuple[int, int, str]] = []
     for c in found:

@@ -1,0 +1,126 @@
+"""A statistical tagger for place names the suffix rules cannot see.
+
+The rules in ``unplaced`` find names by their suffixes and lists; on new text
+they miss names with no suffix (十八里店, 高碑店, 首钢滑雪大跳台) and kinds they
+have no rule for. This tagger is a linear-chain CRF over characters
+(python-crfsuite), trained on the labelled report excerpts in
+``tests/data/labelled`` by ``scripts/train_tagger.py``; its features are the
+characters around each position plus what the rules know: where suffixes,
+stop words and the report's own division names stand. Only the names it is
+sure of (every character's marginal ≥ ``CONFIDENCE``) are added to the rules'
+candidates, so it raises recall without lowering precision (measured in
+README).
+
+Text is tagged a sentence at a time (at most ``MAX_CHUNK`` characters), so time
+and memory stay linear in the report's length.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+MODEL = Path(__file__).with_name("data") / "names.crf"
+# Every character of a name must be tagged with at least this marginal probability.
+CONFIDENCE = 0.95
+MAX_CHUNK = 400
+_SENTENCE_END = re.compile(r"[。;;!!??\n]")
+_CLAUSE_END = re.compile(r"[,,、]")
+
+
+def _cls(c: str) -> str:
+    if "\u3400" <= c <= "\u9fff":
+        return "H"
+    if c.isdigit():
+        return "D"
+    return "L" if c.isascii() and c.isalpha() else "P"
+
+
+def features(norm: str, area: Mapping[str, object] = {}) -> list[list[str]]:
+    """Feature strings for each character of ``norm`` (the training script uses the same)."""
+    import ahocorasick_rs
+
+    from .unplaced import _automata
+
+    n = len(norm)
+    _, suffixes, suffix_ac, _, stop_ac = _automata()
+    suffix_at: list[str | None] = [None] * n
+    suffix_end: list[str | None] = [None] * n
+    for idx, s, e in suffix_ac.find_matches_as_indexes(norm):
+        suffix_at[s] = suffix_end[e - 1] = suffixes[idx]
+    stop_end = [False] * n
+    for _, _, e in stop_ac.find_matches_as_indexes(norm, overlapping=True):
+        stop_end[e - 1] = True
+    area_tag = ["O"] * n
+    if area:
+        names = sorted(area)
+        ac = ahocorasick_rs.AhoCorasick(names, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+        for _, s, e in ac.find_matches_as_indexes(norm):
+            area_tag[s:e] = ["B"] + ["I"] * (e - s - 1)
+    padded = "##" + norm + "##"
+    classes = "EE" + "".join(_cls(c) for c in norm) + "EE"
+    rows = []
+    for i in range(n):
+        j = i + 2  # index into the padded strings
+        c0, cm1, cp1 = padded[j], padded[j - 1], padded[j + 1]
+        row = [
+            "bias", "c0=" + c0, "c-1=" + cm1, "c+1=" + cp1, "c-2=" + padded[j - 2], "c+2=" + padded[j + 2],
+            "b-1=" + cm1 + c0, "b+1=" + c0 + cp1, "cls=" + classes[j - 1 : j + 2],
+            f"suffix_end={suffix_end[i]}", f"suffix_here={suffix_at[i]}", f"stop_before={i == 0 or stop_end[i - 1]}",
+            f"stop_end={stop_end[i]}", "area=" + area_tag[i],
+        ]  # fmt: skip
+        for k in (1, 2, 3):
+            if i + k < n and suffix_at[i + k]:
+                row.append(f"suffix_in{k}={suffix_at[i + k]}")
+        rows.append(row)
+    return rows
+
+
+def chunks(norm: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    """Spans of ``norm[lo:hi]`` a sentence long, at most MAX_CHUNK characters each."""
+    start = lo
+    while start < hi:
+        end = min(hi, start + MAX_CHUNK)
+        if end < hi:
+            window = norm[start:end]
+            cut = max((m.end() for m in _SENTENCE_END.finditer(window)), default=0)
+            cut = cut or max((m.end() for m in _CLAUSE_END.finditer(window)), default=0)
+            end = start + cut if cut else end
+        yield start, end
+        start = end
+
+
+@functools.cache
+def _tagger():
+    import pycrfsuite
+
+    if not MODEL.exists():
+        return None
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(MODEL))
+    return tagger
+
+
+def names(norm: str, lo: int, hi: int, area: Mapping[str, object] = {}) -> Iterator[tuple[int, int, float]]:
+    """``(start, end, confidence)`` of the names the tagger is sure of in ``norm[lo:hi]``."""
+    tagger = _tagger()
+    if tagger is None:
+        return
+    for a, b in chunks(norm, lo, hi):
+        text = norm[a:b]
+        tagger.set(features(text, area))
+        tags = tagger.tag()
+        i = 0
+        while i < len(tags):
+            if tags[i] == "O":
+                i += 1
+                continue
+            j = i + 1
+            while j < len(tags) and tags[j] == "I":
+                j += 1
+            confidence = min(tagger.marginal(tags[k], k) for k in range(i, j))
+            if confidence >= CONFIDENCE:
+                yield a + i, a + j, confidence
+            i = j

@@ -1,0 +1,71 @@
+"""Train geo/data/names.crf, the tagger of ``geo.tagger``, on the labelled report excerpts.
+
+    python scripts/train_tagger.py
+
+It learns from every text of the ``dev`` split of tests/data/labelled (a
+held-out round is never trained on until it has been scored and moved to
+dev): each character is tagged B, I or O by the labelled places and the
+ambiguous names (which the evaluation neither rewards nor penalises), in the
+same sentence-sized pieces the tagger reads. Training is deterministic: the
+same texts give the same model.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from eval_linking import Doc, load_docs  # noqa: E402
+
+from geo import tagger  # noqa: E402
+from geo.divisions import area_names  # noqa: E402
+from geo.normalize import normalize  # noqa: E402
+from geo.report import read_report  # noqa: E402
+
+PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
+
+
+def labelled_sequences(doc: Doc) -> list[tuple[list[list[str]], list[str]]]:
+    """(features, tags) for each piece of a labelled text."""
+    norm = normalize(read_report(doc.path).text).norm
+    tags = ["O"] * len(norm)
+    for name in sorted(doc.places | doc.ambiguous, key=len, reverse=True):
+        i = norm.find(name) if name else -1
+        while i >= 0:
+            if all(t == "O" for t in tags[i : i + len(name)]):
+                tags[i : i + len(name)] = ["B"] + ["I"] * (len(name) - 1)
+            i = norm.find(name, i + 1)
+    area = area_names(norm)
+    return [(tagger.features(norm[a:b], area), tags[a:b]) for a, b in tagger.chunks(norm, 0, len(norm))]
+
+
+def train(docs: list[Doc], out: Path) -> int:
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    pieces = 0
+    for doc in docs:
+        for x, y in labelled_sequences(doc):
+            trainer.append(x, y)
+            pieces += 1
+    trainer.set_params(PARAMS)
+    trainer.train(str(out))
+    return pieces
+
+
+def main() -> int:
+    docs = [d for d in load_docs() if d.split == "dev"]
+    t = time.perf_counter()
+    pieces = train(docs, tagger.MODEL)
+    size = tagger.MODEL.stat().st_size
+    print(f"{tagger.MODEL}: {len(docs)} texts, {pieces} pieces, {size / 1e6:.1f} MB, {time.perf_counter() - t:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

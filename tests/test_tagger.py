@@ -1,0 +1,109 @@
+"""The statistical tagger (geo/tagger.py): what it adds to the rules on real report text.
+
+The sentences are from the sample and from labelled excerpts (tests/data/labelled); the
+names expected were checked by reading. The tagger was trained on the dev split, so
+these show that it works and stays wired in, not how well it does on new text
+(bench/eval_linking.py measures that on the held-out round).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from geo import tagger, unplaced
+from geo.normalize import fold, normalize
+from geo.unplaced import candidates
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+from test_unplaced import norm_candidates  # noqa: E402
+
+ADDED = [
+    # a store with no suffix (the sample)
+    ("完善中关村壹号等园区配套商业,推进中粮大悦城、万象汇等商业综合体建设,加快麦德龙、沃尔玛山姆会员店落地,",
+     ["麦德龙"]),
+    # named zones without a place suffix (huairou-2019)
+    ("怀柔科学城、中国影都、国际会都建设和生态文明建设分量最重,", ["中国影都", "国际会都"]),
+    # a former market area named like a town (dongcheng-2015)
+    ("引导永外城、红桥市场等大型批发市场转型升级。", ["永外城"]),
+    # places named only in a list of areas (hohhot-2015)
+    ("加快向金桥、金川、金山、大青山前坡等地带延伸基础设施,", ["金桥", "金川", "金山", "大青山前坡"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "names"), ADDED, ids=[n[0] for _, n in ADDED])
+def test_the_tagger_adds_names_the_rules_miss(text, names):
+    rules, both = norm_candidates(text), norm_candidates(text, tagged=True)
+    for name in map(fold, names):
+        assert name not in rules and name in both
+    assert set(rules) <= set(both)  # the rules' candidates stay as they were
+
+
+def test_what_it_adds_is_sure():
+    norm = normalize(ADDED[1][0]).norm
+    found = list(tagger.names(norm, 0, len(norm)))
+    assert found and all(c >= tagger.CONFIDENCE for _, _, c in found)
+    assert {norm[s:e] for s, e, _ in found} >= {"中国影都", "国际会都"}
+
+
+def test_linked_names_are_not_tagged():
+    text = ADDED[1][0]
+    norm = normalize(text).norm
+    s = norm.index("中国影都")
+    found = [norm[a:b] for a, b, _ in candidates(norm, 0, len(norm), [(s, s + 4)])]
+    assert "中国影都" not in found and "国际会都" in found
+
+
+def test_pieces_cover_the_text_at_sentence_ends():
+    norm = "。".join(["推进雁栖湖建设"] * 200) + "。"
+    pieces = list(tagger.chunks(norm, 0, len(norm)))
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(norm)
+    assert all(a[1] == b[0] for a, b in zip(pieces, pieces[1:], strict=False))
+    assert all(b - a <= tagger.MAX_CHUNK and norm[b - 1] == "。" for a, b in pieces)
+    # a run with no punctuation is still cut
+    assert all(b - a <= tagger.MAX_CHUNK for a, b in tagger.chunks("路" * 1000, 0, 1000))
+
+
+def test_features_have_one_row_per_character():
+    norm = normalize(ADDED[0][0]).norm
+    rows = tagger.features(norm)
+    assert len(rows) == len(norm) and all(r[1] == "c0=" + ch for r, ch in zip(rows, norm, strict=True))
+
+
+def test_a_region_too_long_for_the_tagger_gets_the_rules_alone(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("the tagger ran")
+
+    monkeypatch.setattr(tagger, "names", refuse)
+    monkeypatch.setattr(unplaced, "MAX_TAGGED", 10)
+    norm = normalize(ADDED[1][0]).norm
+    assert [norm[s:e] for s, e, _ in candidates(norm, 0, len(norm), [])] == norm_candidates(ADDED[1][0])
+
+
+def test_tagging_time_is_linear():
+    norm = normalize(ADDED[1][0]).norm
+    list(tagger.names(norm, 0, len(norm)))  # load the model
+    timings = []
+    for n in (20, 80):
+        text = norm * n
+        t = time.perf_counter()
+        list(tagger.names(text, 0, len(text)))
+        timings.append(time.perf_counter() - t)
+    assert timings[1] < 4 * timings[0] * 2  # 4x the text, well under 8x the time
+
+
+def test_training_is_deterministic(tmp_path):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    sys.path.insert(0, str(ROOT / "bench"))
+    import train_tagger
+    from eval_linking import load_docs
+
+    docs = [d for d in load_docs() if d.name in ("xishui-2023", "luohe-2020")]
+    a, b = tmp_path / "a.crf", tmp_path / "b.crf"
+    train_tagger.train(docs, a)
+    train_tagger.train(docs, b)
+    assert a.read_bytes() == b.read_bytes() and a.stat().st_size > 1000
