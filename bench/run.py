@@ -273,15 +273,16 @@ def bench_corpus(cfg: Config, table: Table) -> None:
     sec = "corpus"
     with tempfile.TemporaryDirectory() as d:
         _corpus(Path(d), cfg.corpus_reports)
-        for workers in (1, 2):
-            with tempfile.TemporaryFile("w+") as sink:
-                _, failure, wall = watched(
-                    [PY, "-m", "geo.cli", "scan", d, "--jsonl", "--workers", str(workers)], cfg, stdout=sink
-                )
-                sink.seek(0)
-                lines = sum(1 for _ in sink)
-            value = failure or f"{cfg.corpus_reports / wall:.1f} reports/s ({fmt_s(wall)}, {lines} JSON lines)"
-            table.add(sec, f"geo scan {cfg.corpus_reports} reports --jsonl --workers {workers}", value)
+        for flags in ((), ("--rules-only",)):
+            for workers in (1, 2):
+                argv = ["scan", d, "--jsonl", "--workers", str(workers), *flags]
+                with tempfile.TemporaryFile("w+") as sink:
+                    _, failure, wall = watched([PY, "-m", "geo.cli", *argv], cfg, stdout=sink)
+                    sink.seek(0)
+                    lines = sum(1 for _ in sink)
+                value = failure or f"{cfg.corpus_reports / wall:.1f} reports/s ({fmt_s(wall)}, {lines} JSON lines)"
+                label = f"geo scan {cfg.corpus_reports} reports --jsonl --workers {workers} {' '.join(flags)}"
+                table.add(sec, label.rstrip(), value)
 
 
 def bench_bounded(cfg: Config, table: Table) -> None:
