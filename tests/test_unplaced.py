@@ -584,8 +584,8 @@ def test_dev_set_precision_and_recall():
     for doc in bench.load_docs():
         if doc.split == "dev":
             bench.score_unlinked(doc, Matcher([]), score)
-    assert score.precision >= 0.92
-    assert score.recall >= 0.78
+    assert score.precision >= 0.9
+    assert score.recall >= 0.8
 
 
 _fragments = st.sampled_from(
