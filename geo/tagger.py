@@ -59,6 +59,9 @@ def features(norm: str, area: Mapping[str, object] = {}) -> list[list[str]]:
         ac = ahocorasick_rs.AhoCorasick(names, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
         for _, s, e in ac.find_matches_as_indexes(norm):
             area_tag[s:e] = ["B"] + ["I"] * (e - s - 1)
+    generic = [False] * n
+    for _, s, e in _generic_ac().find_matches_as_indexes(norm, overlapping=True):
+        generic[s:e] = [True] * (e - s)
     padded = "##" + norm + "##"
     classes = "EE" + "".join(_cls(c) for c in norm) + "EE"
     rows = []
@@ -69,13 +72,24 @@ def features(norm: str, area: Mapping[str, object] = {}) -> list[list[str]]:
             "bias", "c0=" + c0, "c-1=" + cm1, "c+1=" + cp1, "c-2=" + padded[j - 2], "c+2=" + padded[j + 2],
             "b-1=" + cm1 + c0, "b+1=" + c0 + cp1, "cls=" + classes[j - 1 : j + 2],
             f"suffix_end={suffix_end[i]}", f"suffix_here={suffix_at[i]}", f"stop_before={i == 0 or stop_end[i - 1]}",
-            f"stop_end={stop_end[i]}", "area=" + area_tag[i],
+            f"stop_end={stop_end[i]}", "area=" + area_tag[i], f"generic={generic[i]}",
+            "b-2=" + padded[j - 2] + cm1, "b+2=" + cp1 + padded[j + 2],
         ]  # fmt: skip
         for k in (1, 2, 3):
             if i + k < n and suffix_at[i + k]:
                 row.append(f"suffix_in{k}={suffix_at[i + k]}")
         rows.append(row)
     return rows
+
+
+@functools.cache
+def _generic_ac():
+    import ahocorasick_rs
+
+    from .unplaced import GENERIC_STEM_WORDS
+
+    words = sorted(w for w in GENERIC_STEM_WORDS if len(w) >= 2)
+    return ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard)
 
 
 def chunks(norm: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:

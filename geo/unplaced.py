@@ -68,7 +68,8 @@ SUFFIXES: tuple[tuple[str, str], ...] = (
     ("分校", "campus"), ("电站", "facility"), ("水电站", "facility"),
     ("大剧院", "landmark"), ("风貌区", "area"), ("里", "area"), ("巷", "road"), ("城际", "rail"), ("干线", "road"),
     ("港区", "area"), ("中心校", "campus"), ("长城", "landmark"), ("延长线", "road"), ("立交", "road"),
-    ("县", "district"), ("街区", "area"), ("学校", "campus"), ("故居", "landmark"), ("旧居", "landmark"),
+    ("县", "district"), ("街区", "area"), ("小镇", "area"), ("场站", "facility"), ("学校", "campus"),
+    ("故居", "landmark"), ("旧居", "landmark"),
     ("洞", "landmark"), ("大市场", "mall"), ("风电场", "facility"), ("发射场", "facility"), ("牧场", "area"),
     ("过江通道", "road"), ("科创区", "area"),
     ("区", "district"),
@@ -121,6 +122,7 @@ GENERIC: frozenset[str] = frozenset(
     旅游环线 大剧院 风貌区 传统风貌区 历史文化风貌区 巷 小巷 街巷 城际 干线 港区 中心校 长城 延长线 立交 立交桥 泵站
     断堵头路 老街 县 郡县 学校 故居 旧居 洞 大市场 风电场 发射场 牧场 过江通道 科创区 美丽家园
     瓶颈路 支路街巷 平房村 通城公路 跨江大桥 跨河大桥 过江大桥 高架桥 游园 民生游园
+    卡脖路 支线机场 通用机场 旅游驿站 公园游园 化肥厂 自然村 进场路 高架站 宾馆酒店 景观桥 绿地公园 公交车站 水处理站
     """
     )
 )
@@ -137,6 +139,7 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     火车 汽车 客运 长途 县域 市域 镇域 这条 那条 这座 那座 这个 那个 这些 那些 这里 那里 民生
     所有 人均 街级 镇级 村级 户籍 人口 城 定 抽水蓄能 实验性 示范性 富美
     宜居 风情 小镇 重 强 名 口子 边界 际 商贸 工业 旅游 总公司
+    消费 运动 废品 回收 时尚 会议 会展 全域 购物 水处理 街巷 干支流 支流 循环经济 活力
     检查 最具 消费潜力 潜力 大尺度 农业 进京 每个 每条 每座 淳朴 集镇 环湾 百强
     最美 首都文明 文明 帮扶 一贯制 绕城 支路 民宿集中 民宿 优质城市 优质
     数字 重点棚户 棚户 水闸 茶 质量 安全 出口 产教 职业 教育 引种
@@ -166,12 +169,12 @@ _CAREFUL: dict[str, frozenset[str]] = {
     示范 融合 教育 实践 培训 孵化 研发 生产 种植 养殖 蔬菜 露地 设施 农业 实训 创新 创业 转化 制造 物流 服务 发展
     展示 体验 研学 交流 合作 战略 保障 储备 供应 加工 科普 爱国主义 红色 写生 拍摄 影视 训练 见习 人才 科研 试验 实验
     繁育 良种 种苗 育种 果品 产业 化 先进 高端 国家 国家级 市级 区级 省级 文化 科技 万亩 千亩 百亩 绿色 有机 标准化
-    安置 动迁 拆迁 搬迁 回迁 货柜 仓储 农产品
+    安置 动迁 拆迁 搬迁 回迁 货柜 仓储 农产品 中草药 新型 建材
     """
         )
     ),
     "景区": frozenset(_words("A级 3A级 4A级 5A级 国家 国家级 旅游 风景 重点 精品 核心 主要 全域 热门")),
-    "度假区": frozenset(_words("旅游 国际 国家级 国家 省级 休闲 生态 温泉 滨海 森林 康养")),
+    "度假区": frozenset(_words("旅游 国际 国家级 国家 省级 休闲 生态 温泉 滨海 森林 康养 高品质")),
     "开发区": frozenset(_words("经济 技术 经济技术 高新 高新技术 产业 工业 国家级 省级 国家 重点 综合")),
     "集聚区": frozenset(
         _words(
@@ -194,13 +197,17 @@ _CAREFUL: dict[str, frozenset[str]] = {
     "枢纽": frozenset(
         _words("换乘 高铁 公交 交通 综合 客运 物流 货运 航空 铁路 水运 能源 信息 门户 国际 区域 全国性 综合交通 重要")
     ),
-    "街区": frozenset(_words("老 历史 文化 特色 商业 步行 传统 示范 精品 智慧 历史文化 美丽 活力 创新 科技 休闲 完整")),
+    "街区": frozenset(
+        _words("老 历史 文化 特色 商业 步行 传统 示范 精品 智慧 历史文化 美丽 活力 创新 科技 休闲 完整 夜间 经济")
+    ),
     "学校": frozenset(
         _words("实验 中心 完全 九年一贯制 寄宿制 特殊教育 民办 公办 职业 配套 新建 示范 重点 优质 附属 农村 乡村 各类")
     ),
     "洞": frozenset(_words("山 溶 防空 漏 黑 空 窟窿 涵 桥 隧 猫耳 鼠")),
     "牧场": frozenset(_words("高山 草原 生态 智慧 现代 规模化 标准化 家庭 示范")),
-    "码头": frozenset(_words("原油 货运 客运 集装箱 散货 公用 专用 千吨级 万吨级 旅游 游船 渡口 综合 货主")),
+    "码头": frozenset(
+        _words("原油 货运 客运 集装箱 散货 公用 专用 千吨级 万吨级 旅游 游船 渡口 综合 货主 公共 液化烃 粮油 游艇")
+    ),
     "风貌区": frozenset(_words("传统 历史 文化 老街 特色 街区 城市")),
     "里": frozenset(_words("胡同 院子 村子 屋子 园子 城 乡 故 邻 千 万 百 十 公")),
     "巷": frozenset(_words("小 街 背街 老 深 古 里弄 胡同")),
@@ -208,7 +215,9 @@ _CAREFUL: dict[str, frozenset[str]] = {
     "干线": frozenset(_words("国省 国道 省道 主 交通 公路 铁路 运输 物流 输水 供水 燃气 电力 普通")),
     "长城": frozenset(_words("万里 明 古")),
     "江": frozenset(_words("长 大 沿 滨 过 跨 越 临 两 一 浙 入 出 九 三 大江 大河 江")),
-    "步道": frozenset(_words("悬空 慢行 健身 登山 滨河 滨水 骑行 休闲 游憩 森林 绿色 生态 城市 亲水 徒步 健康")),
+    "步道": frozenset(
+        _words("悬空 慢行 健身 登山 滨河 滨水 骑行 休闲 游憩 森林 绿色 生态 城市 亲水 徒步 健康 环湖 山顶")
+    ),
     "高速": frozenset(_words("城际 轨道 快速 经济 发展 增长 运转 运行 保持 新线")),
     "高铁": frozenset(_words("城际 普速 时速 乘坐 开通 通达 坐 乘 搭乘 城市 沿线 联通")),
     "中心城": frozenset(_words("区域 城市 市 县 综合 国际 现代化 副 新")),
@@ -336,7 +345,7 @@ _MEASURES = "个条座处项家所户套栋辆亩"
 # A number and its measure word or unit ends a stem: 88条|背街小巷, 110千伏|变电站.
 _UNITS = (
     "亿元|万元|元|个|条|座|处|项|家|所|户|套|栋|辆|亩|期|平方米|平方公里|公里|千米|千伏|公顷|万|亿|米|余|吨级|吨"
-    "|万千瓦|千瓦|级|年|月|日"
+    "|万千瓦|千瓦|级|年|月|日|大"
 )
 _COUNTED = re.compile(rf"[0-9一二三四五六七八九十百千万两]+(?:{_UNITS})")
 _AFTER_NUMBER = re.compile(rf"(?:{_UNITS})")
@@ -512,6 +521,8 @@ def _valid_stem(stem: str, name: str, known: Container[str], min_stem: int = MIN
         return False
     if len(stem) <= 4 and stem[-1] in "区县市" and stem[-2:] not in ("城市", "都市") and name[len(stem) :] in GENERIC:
         return False  # a district's kind of place, not a name: 朝阳区|公园
+    if stem.endswith("之") and name[len(stem) :] in ("乡", "城", "都", "区", "镇"):
+        return False  # a slogan: 建材之|乡, 魅力之|城
     if stem.endswith(name[len(stem) :]):
         return False  # the suffix twice: 长湖|湖堤 is 长湖 and its embankment
     if _NUMERAL.fullmatch(stem) or _all_generic(stem) or _all_generic(name):
