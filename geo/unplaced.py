@@ -123,6 +123,7 @@ GENERIC: frozenset[str] = frozenset(
     断堵头路 老街 县 郡县 学校 故居 旧居 洞 大市场 风电场 发射场 牧场 过江通道 科创区 美丽家园
     瓶颈路 支路街巷 平房村 通城公路 跨江大桥 跨河大桥 过江大桥 高架桥 游园 民生游园
     卡脖路 支线机场 通用机场 旅游驿站 公园游园 化肥厂 自然村 进场路 高架站 宾馆酒店 景观桥 绿地公园 公交车站 水处理站
+    公路桥 农贸大市场 星级民俗村
     """
     )
 )
@@ -139,6 +140,7 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     火车 汽车 客运 长途 县域 市域 镇域 这条 那条 这座 那座 这个 那个 这些 那些 这里 那里 民生
     所有 人均 街级 镇级 村级 户籍 人口 城 定 抽水蓄能 实验性 示范性 富美
     宜居 风情 小镇 重 强 名 口子 边界 际 商贸 工业 旅游 总公司
+    全国 星级 五星级 四星级 三星级 餐饮 污染 控制 扬尘 燃煤 无燃煤 重要 核电
     消费 运动 废品 回收 时尚 会议 会展 全域 购物 水处理 街巷 干支流 支流 循环经济 活力
     检查 最具 消费潜力 潜力 大尺度 农业 进京 每个 每条 每座 淳朴 集镇 环湾 百强
     最美 首都文明 文明 帮扶 一贯制 绕城 支路 民宿集中 民宿 优质城市 优质
@@ -288,7 +290,8 @@ STOP_WORDS: tuple[str, ...] = tuple(
     来到 途经 交界 上跨 下穿 守护好 保护好 提供 首座 首个 首家 新一轮 仓储 主干道 最高楼 东片 西片 南片 北片 中片 暨
     全区 全市 我区 本区 辖区 区内 市内 区属 市属 以 和 与 及 或 等 的 在 对 为 把 从 向 至 到 了 是 由 同 跟 并 且 即
     谋建 筹建 拟建 在建 待建 开建 拼宽 加宽 扩宽 新开 提档 其中 之间 通过 经过 其余 此外 另外 同时 并且 而且 还有
-    已经 激活 呼应 去 据 穿越 获评 争创 攻坚 一睹 绕行 出行 每次 随意 搞好 擦亮 南起 北起 东起
+    已经 激活 呼应 去 据 穿越 获评 争创 攻坚 一睹 绕行 出行 每次 随意
+    将 将建 直达 全省 按照 要做 认真 总结 清除 全部 拆除 清退 推行 搞好 擦亮 南起 北起 东起
     西起 今年 明年 去年 当年 全年 维修 新设 关注 注重 亮出 丰富 而使 还将 撤村 撤 使
     街级 镇级 村级 流域 做特 争取 抓紧 突出 加紧 力推 谋求 筹划 另
     建强 共建 开办 直航 大众网 人民网 新华网 中新网 央广网 央视网 光明网 中国网 新浪网 凤凰网
@@ -349,6 +352,7 @@ _UNITS = (
 )
 _COUNTED = re.compile(rf"[0-9一二三四五六七八九十百千万两]+(?:{_UNITS})")
 _AFTER_NUMBER = re.compile(rf"(?:{_UNITS})")
+_DIGIT_COUNT = re.compile(rf"[0-9]+(?:{_UNITS})")  # 5家|…, not 万家丽
 # Names listing many kinds of place are slogans: “馆桥城园岛河”.
 _SLOGAN_CHARS = frozenset("路街桥园河湖村镇乡山城岛站线厂寺庄馆")
 _NUMERAL = re.compile(r"[0-9一二三四五六七八九十百千万两零〇]+")
@@ -429,7 +433,7 @@ def _all_generic(stem: str, extra: Container[str] = frozenset()) -> bool:
 
 
 # Names that start with a one-character stop word.
-_NAME_BIGRAMS = frozenset(_words("和平 向阳 同心 同德 为民 至善 由义 并州"))
+_NAME_BIGRAMS = frozenset(_words("和平 向阳 同心 同德 为民 至善 由义 并州 将军 将台 将府 将乐"))
 
 
 def _cut_stop_words(stem: str) -> int:
@@ -740,8 +744,8 @@ def _tagged_candidates(
         name = norm[s:e]
         if any(blocked[k - lo] for k in range(s, e)):
             continue
-        if len(name) < MIN_STEM or name in GENERIC or name in known or _all_generic(name):
-            continue
+        if len(name) < MIN_STEM or name in GENERIC or name in known or _all_generic(name) or _DIGIT_COUNT.match(name):
+            continue  # too short, generic, known, or a count of things (5家四星级酒店)
         if not all(_is_cjk(ch) or ch.isascii() and ch.isalnum() for ch in name):
             continue  # a name runs through punctuation only by mistake
         kind = next((_KIND[x] for x in suffixes if name.endswith(x) and len(name) > len(x)), "area")
