@@ -202,3 +202,27 @@ def area_names(norm: str) -> dict[str, tuple[str, bool]]:
         for code, _ in _townships(home.code):
             add(code, "town")
     return out
+
+
+def own_county(norm: str, title: str = "") -> Division | None:
+    """The county or district a report is about: the home county its title names, else the one it names most."""
+    homes = home_counties(norm)
+    if not homes:
+        return None
+    in_title = [d for d in homes if d.name in title or (d.short and d.short in title)]
+    if in_title:
+        return max(in_title, key=lambda d: len(d.name))
+
+    def mentions(d: Division) -> int:
+        return norm.count(d.name) + (norm.count(d.short) if d.short else 0)
+
+    return max(homes, key=lambda d: (mentions(d), d.code))
+
+
+@functools.lru_cache(maxsize=8)
+def report_county(text: str, title: str = "") -> tuple[str, str] | None:
+    """``(code, name)`` of the county a report's text and title are about, cached per report."""
+    from .normalize import normalize
+
+    county = own_county(normalize(text).norm, normalize(title).norm)
+    return (county.code, county.name) if county else None

@@ -34,6 +34,9 @@ log = logging.getLogger(__name__)
 
 ASSETS = Path(__file__).parent / "assets"
 BOUNDARY_PATH = Path(__file__).parent / "data" / "haidian.geojson"
+# The other Beijing districts, for a report about one of them (coarser: ~100-300 m).
+DISTRICTS_PATH = Path(__file__).parent / "data" / "beijing_districts.geojson"
+HAIDIAN_CODE = "110108"
 
 # Used only while no sourced boundary exists: a rough centre of Haidian
 # district and its bounding box, enough to frame the view.
@@ -46,6 +49,7 @@ CLUSTER_THRESHOLD = 200  # points in one layer before clustering helps
 MAX_QUOTES = 10  # sentences quoted per popup
 EMBED_SIZE = (960, 540)
 COORD_DIGITS = 6  # ~0.1 m
+MIN_SPAN_DEG = 0.02  # ~2 km: places spread less than this are framed with their district
 
 UNSECTIONED = "(未标注章节)"
 BEYOND_NAME = "海淀区以外 / Beyond Haidian"
@@ -157,17 +161,27 @@ def render_html(m: folium.Map) -> str:
 
 @dataclass(frozen=True)
 class _Zone:
-    """Where 'near Haidian' ends, and the outline to draw (if sourced)."""
+    """The report's own district: where 'near' ends, and the outline to draw (if sourced)."""
 
     near: Any  # shapely geometry in lon/lat
     outline: dict[str, Any] | None  # {"geometry": GeoJSON, "source": str}
     bounds: tuple[tuple[float, float], tuple[float, float]]
+    name: str = "海淀区"
+    name_en: str = "Haidian"
+
+    @property
+    def beyond_name(self) -> str:
+        return BEYOND_NAME if self.name == "海淀区" else f"{self.name}以外 / Beyond {self.name_en}"
+
+    @property
+    def outline_name(self) -> str:
+        return OUTLINE_NAME if self.name == "海淀区" else f"{self.name}界 / {self.name_en} boundary"
 
 
 def _build(result: LinkResult, *, programme: int | None, embed: bool, site: bool) -> tuple[folium.Map, dict[str, Any]]:
     report = result.report
     chosen = _programmes(report, programme)
-    zone = _load_zone(BOUNDARY_PATH)
+    zone = _zone_for(report)
     places = _prepare_places(result.places, result.mentions)
     payload = _payload(result, places, chosen, zone, combined=programme is None)
     payload["embed"] = embed
@@ -395,7 +409,7 @@ def _payload(
             layers.append(_layer(f"{NO_PROGRAMME_NAME} ({len(loose)})", OTHER_GROUP, loose, places))
     far = [i for i in range(len(places)) if not near[i]]
     if far:
-        layers.append(_layer(f"{BEYOND_NAME} ({len(far)})", OTHER_GROUP, far, places))
+        layers.append(_layer(f"{zone.beyond_name} ({len(far)})", OTHER_GROUP, far, places))
     sentences: dict[str, int] = {}
     quotes = _quotes(result.report.text, result.mentions, idx, sentences)
     tables = _Tables(kinds={k: i for i, (k, _) in enumerate(kinds)})
@@ -555,6 +569,53 @@ def _unplaced_items(result: LinkResult, programme: int | None) -> list[list[str]
 # ---------------------------------------------------------------- boundary
 
 
+def _zone_for(report: Report) -> _Zone:
+    """The zone of the district the report is about (Haidian unless its text names another)."""
+    from .divisions import report_county
+
+    code, name = report_county(report.text, report.title or "") or (None, None)
+    if code is None or code == HAIDIAN_CODE:
+        return _load_zone(BOUNDARY_PATH)
+    if code.startswith("11"):
+        zone = _district_zone(code)
+        if zone is not None:
+            return zone
+    return _everywhere(name or "")
+
+
+@functools.lru_cache(maxsize=16)
+def _district_zone(code: str) -> _Zone | None:
+    """Another Beijing district's zone, from geo/data/beijing_districts.geojson."""
+    import json
+
+    import shapely
+    from shapely.geometry import shape
+
+    try:
+        features = json.loads(DISTRICTS_PATH.read_text(encoding="utf-8"))["features"]
+        feature = next(f for f in features if str(f["properties"]["adcode"]) == code)
+    except (OSError, ValueError, KeyError, StopIteration, TypeError) as e:
+        log.warning("no boundary of district %s in %s (%s); drawing none", code, DISTRICTS_PATH, e)
+        return None
+    props = feature["properties"]
+    geom = shape(feature["geometry"])
+    if not geom.is_valid:
+        geom = shapely.make_valid(geom)
+    near = _from_metres(_to_metres(geom).buffer(NEAR_BUFFER_M, 16))
+    w, s, e, n = geom.bounds
+    outline = {"geometry": feature["geometry"], "source": _text(props.get("source"))}
+    name_en = _text(props.get("name_en")).removesuffix(" District") or props["name"]
+    return _Zone(near=near, outline=outline, bounds=((s, w), (n, e)), name=props["name"], name_en=name_en)
+
+
+def _everywhere(name: str) -> _Zone:
+    """A report from beyond Beijing: no outline, and every place is its own."""
+    from shapely.geometry import box
+
+    return _Zone(near=box(-180, -90, 180, 90), outline=None, bounds=((18.0, 73.0), (54.0, 135.0)), name=name,
+                 name_en=name)  # fmt: skip
+
+
 def _load_zone(path: Path) -> _Zone:
     """The buffered Haidian boundary, or a circle round its centre without one.
 
@@ -630,11 +691,11 @@ def _outline_payload(zone: _Zone) -> dict[str, Any] | None:
     url = _html.http_url(source)
     # The host alone keeps the attribution on one line; the link has the rest.
     label = urlsplit(url).netloc if url else None
-    attribution = _html.escape("海淀区界 boundary: ") + (
+    attribution = _html.escape(f"{zone.name}界 boundary: ") + (
         _html.link_or_text(source, label=label) if source else _html.escape("source unknown")
     )
     return {
-        "name": _html.escape(OUTLINE_NAME),
+        "name": _html.escape(zone.outline_name),
         "attribution": attribution,
         "geojson": {"type": "Feature", "properties": {}, "geometry": _rounded(zone.outline["geometry"])},
     }
@@ -650,6 +711,10 @@ def _fit_bounds(geoms: list[Any], near: Any, zone: _Zone) -> list[list[float]]:
         return [[s, w], [n, e]]
     clipped = shapely.intersection(chosen, zone.near)
     w, s, e, n = shapely.total_bounds(clipped)
+    if n - s < MIN_SPAN_DEG and e - w < MIN_SPAN_DEG:
+        # One place (or a tight cluster) would zoom to street level; show it in its district.
+        (s0, w0), (n0, e0) = zone.bounds
+        w, s, e, n = min(w, w0), min(s, s0), max(e, e0), max(n, n0)
     return [[round(s, COORD_DIGITS), round(w, COORD_DIGITS)], [round(n, COORD_DIGITS), round(e, COORD_DIGITS)]]
 
 

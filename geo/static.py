@@ -43,6 +43,8 @@ if TYPE_CHECKING:
     from geo.model import Programme, Report
 
 OUTLINE_PATH = Path(__file__).parent / "data" / "haidian.geojson"
+# The other Beijing districts, for a report about one of them.
+DISTRICTS_PATH = Path(__file__).parent / "data" / "beijing_districts.geojson"
 METRIC_CRS = "EPSG:32650"  # UTM 50N: metres, and Haidian sits 0.7° from its meridian
 FAR_KM = 25.0
 # Rough centroid of Haidian, used only when the outline file is missing.
@@ -184,7 +186,7 @@ def _draw(result: LinkResult, prog: Programme | None, date: str) -> Figure:
     side = fig.add_axes((0.735, 0.075, 0.25, top - 0.075))
     side.set_axis_off()
 
-    outline = _load_outline()
+    outline, name, name_en = _district_outline(report)
     centre = _centre(outline)
     places = _select(result.places, prog)
     sites = _sites(places, centre)
@@ -214,7 +216,7 @@ def _draw(result: LinkResult, prog: Programme | None, date: str) -> Figure:
         ax.text(
             0.5,
             0.5,
-            "本项没有可在海淀区内定位的地点\nno mappable places in Haidian",
+            f"本项没有可在{name}内定位的地点\nno mappable places in {name_en}",
             transform=ax.transAxes,
             ha="center",
             va="center",
@@ -225,9 +227,40 @@ def _draw(result: LinkResult, prog: Programme | None, date: str) -> Figure:
     obstacles = [_scale_bar(ax, frame, near), _north_arrow(ax, frame, near)]
     numbered, crowded = _place_labels(ax, near, renderer, obstacles)
 
-    _side_panel(side, renderer, near, far, numbered, crowded, _unplaced(result, prog))
+    _side_panel(side, renderer, near, far, numbered, crowded, _unplaced(result, prog), (name, name_en))
     _source_line(fig, renderer, report.title, outline, places, date)
     return fig
+
+
+def _district_outline(report: Report) -> tuple[gpd.GeoDataFrame | None, str, str]:
+    """The outline (in metres) and names of the report's district: Haidian unless its text names another."""
+    from .divisions import report_county
+
+    county = report_county(report.text, report.title or "")
+    if county and county[0].startswith("11") and county[0] != "110108":
+        other = _read_district(str(DISTRICTS_PATH), county[0])
+        if other is not None:
+            return other
+    return _load_outline(), "海淀区", "Haidian"
+
+
+@functools.lru_cache(maxsize=16)
+def _read_district(path: str, code: str) -> tuple[gpd.GeoDataFrame, str, str] | None:
+    import geopandas as gpd
+
+    try:
+        gdf = gpd.read_file(path)
+        row = gdf[gdf["adcode"].astype(str) == code]
+    except Exception as e:  # a broken file must not cost the user their map
+        warnings.warn(f"{path}: cannot read the district outlines ({e}); drawing without one", stacklevel=5)
+        return None
+    if row.empty:
+        return None
+    if row.crs is None:
+        row = row.set_crs("EPSG:4326")
+    name = str(row["name"].iloc[0])
+    name_en = str(row["name_en"].iloc[0] or "").removesuffix(" District") or name
+    return row.to_crs(METRIC_CRS), name, name_en
 
 
 def _load_outline() -> gpd.GeoDataFrame | None:
@@ -732,6 +765,7 @@ def _side_panel(
     numbered: list[_Site],
     crowded: list[_Site],
     unplaced: int,
+    district: tuple[str, str] = ("海淀区", "Haidian"),
 ) -> None:
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
@@ -783,7 +817,7 @@ def _side_panel(
     blocks: list[tuple[str, list[str], int]] = []  # (heading, lines, wrapped lines allowed per line)
     if far:
         lines = [f"{s.name}  {s.bearing} 约 {s.dist_km:.0f} km" for s in far]
-        blocks.append(("海淀区以外 Outside Haidian", lines, 2))
+        blocks.append((f"{district[0]}以外 Outside {district[1]}", lines, 2))
     if numbered:
         lines = [f"{i}  {s.name}" for i, s in enumerate(numbered, 1)]
         blocks.append(("图中编号 Numbered on map", lines, 2))

@@ -53,3 +53,12 @@ def test_a_full_name_inside_another_word_is_not_the_area():
     # 相应城市 holds 应城市 (a city in Hubei); 北京市通州区 names 通州区 cleanly.
     assert home_counties("推动相应城市功能完善。") == []
     assert [d.name for d in home_counties("北京市通州区2019年的任务包括:")] == ["通州区"]
+
+
+def test_the_report_county_is_the_one_its_title_names():
+    from geo.divisions import own_county
+
+    text = "北京市通州区人民政府工作报告。加强与海淀区中关村科学城合作，海淀区、海淀区。"
+    assert own_county(text, "北京市通州区人民政府工作报告").name == "通州区"
+    assert own_county(text).name == "海淀区"  # without a title: the one named most
+    assert own_county("推动相应城市功能完善。") is None

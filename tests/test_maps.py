@@ -363,3 +363,38 @@ def test_place_record_matches_runtime_slots(result) -> None:
     assert len(place) == 10
     js = (ROOT / "geo" / "assets" / "geo_map.js").read_text(encoding="utf-8")
     assert "P_GEOM = 8, P_EXACT = 9" in js
+
+
+# A report about another district is framed by that district (geo/data/beijing_districts.geojson),
+# and one from beyond Beijing draws no outline: nothing is "beyond" a district it does not know.
+OTHER_DISTRICT = (
+    "北京市通州区人民政府工作报告\n\n一、加快城市副中心建设\n"
+    "通州区将继续全力服务支持北京城市副中心建设，加强与海淀区中关村科学城合作，对接雄安新区。\n"
+)
+
+
+def _linked(tmp_path: Path, text: str):
+    from geo.gazetteer import load_places
+    from geo.link import link
+    from geo.report import read_report
+
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return link(read_report(path), load_places(ROOT / "places.csv"))
+
+
+def test_a_report_about_another_district_is_framed_by_it(tmp_path) -> None:
+    data = payload_of(page_of(_linked(tmp_path, OTHER_DISTRICT)))
+    assert data["outline"]["name"] == _html.escape("通州区界 / Tongzhou boundary")
+    beyond = data["layers"][-1]
+    assert beyond["name"].startswith(_html.escape("通州区以外 / Beyond Tongzhou"))
+    assert {data["places"][i][0] for i in beyond["places"]} == {"中关村科学城", "雄安新区"}
+    (s, w), (n, e) = data["bounds"]
+    assert 39.5 < s < n < 40.1 and 116.5 < w < e < 117.0  # Tongzhou, not Haidian (116.0-116.4)
+
+
+def test_a_report_from_beyond_beijing_draws_no_outline(tmp_path) -> None:
+    text = OTHER_DISTRICT.replace("北京市通州区", "湖北省浠水县").replace("通州区将", "浠水县将")
+    data = payload_of(page_of(_linked(tmp_path, text)))
+    assert data["outline"] is None
+    assert not any("以外" in layer["name"] for layer in data["layers"])

@@ -382,3 +382,20 @@ def test_no_places_at_all(tmp_path: Path, outline: Path) -> None:
     result = make_result([])
     out = static.render_static(result, tmp_path / "empty", formats=("png",), date=DATE)
     assert out[0].stat().st_size > 0
+
+
+def test_a_report_about_another_district_is_drawn_in_it(tmp_path) -> None:
+    from geo.gazetteer import load_places
+    from geo.link import link
+    from geo.report import read_report
+
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "北京市通州区人民政府工作报告\n\n一、加快城市副中心建设\n"
+        "通州区将继续全力服务支持北京城市副中心建设，加强与海淀区中关村科学城合作，对接雄安新区。\n",
+        encoding="utf-8",
+    )
+    result = link(read_report(path), load_places(Path(__file__).resolve().parents[1] / "places.csv"))
+    out = static.render_static(result, tmp_path / "out", formats=("svg",), date=DATE)
+    svg = next(p for p in out if str(p).endswith(".svg")).read_text(encoding="utf-8")
+    assert "通州区以外" in svg and "海淀区以外" not in svg
