@@ -711,7 +711,7 @@ def _fit_bounds(geoms: list[Any], near: Any, zone: _Zone) -> list[list[float]]:
         return [[s, w], [n, e]]
     clipped = shapely.intersection(chosen, zone.near)
     w, s, e, n = shapely.total_bounds(clipped)
-    if n - s < MIN_SPAN_DEG and e - w < MIN_SPAN_DEG:
+    if zone.outline is not None and n - s < MIN_SPAN_DEG and e - w < MIN_SPAN_DEG:
         # One place (or a tight cluster) would zoom to street level; show it in its district.
         (s0, w0), (n0, e0) = zone.bounds
         w, s, e, n = min(w, w0), min(s, s0), max(e, e0), max(n, n0)
