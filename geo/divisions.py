@@ -35,6 +35,7 @@ _ETHNIC = (
 _COUNTY_END = re.compile(
     _ETHNIC + r"(?:自治县|自治旗|林区|特区|新区|矿区|区|县|市|旗)$|(?:特别行政区|自治区|自治州|地区|盟|省|市)$"
 )
+_PROVINCE_END = re.compile(r"(?:壮族|回族|维吾尔)?自治区$|特别行政区$|省$|市$")
 _TOWN_END = re.compile(_ETHNIC + r"(?:民族乡|乡|镇|苏木)$|(?:街道办事处|街道|地区办事处|地区|办事处)$")
 # Township kinds whose short form a report uses: a 街道's short name is most
 # often a street or a common word (新华, 建设, 光明), so only its full name counts.
@@ -226,3 +227,14 @@ def report_county(text: str, title: str = "") -> tuple[str, str] | None:
 
     county = own_county(normalize(text).norm, normalize(title).norm)
     return (county.code, county.name) if county else None
+
+
+@functools.cache
+def province_names() -> frozenset[str]:
+    """Province-level names in full and short form (北京市, 北京; 湖北省, 湖北): regions, not sites."""
+    out: set[str] = set()
+    for code, name in _table()[0].items():
+        if len(code) == 2:
+            out.add(name)
+            out.add(_PROVINCE_END.sub("", name))
+    return frozenset(n for n in out if n)

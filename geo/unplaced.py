@@ -738,13 +738,17 @@ def _tagged_candidates(
 ) -> Iterator[tuple[int, int, str]]:
     """Names the tagger is sure of, where no link, mask or blocked phrase stands."""
     from . import tagger
+    from .divisions import province_names
 
     suffixes = sorted(_KIND, key=len, reverse=True)
+    provinces = province_names()  # a province is a region, not a site to map
     for s, e, _ in tagger.names(norm, lo, hi, names):
         name = norm[s:e]
         if any(blocked[k - lo] for k in range(s, e)):
             continue
-        if len(name) < MIN_STEM or name in GENERIC or name in known or _all_generic(name) or _DIGIT_COUNT.match(name):
+        if name in provinces or len(name) < MIN_STEM or name in GENERIC or name in known:
+            continue
+        if _all_generic(name) or _DIGIT_COUNT.match(name):
             continue  # too short, generic, known, or a count of things (5家四星级酒店)
         if not all(_is_cjk(ch) or ch.isascii() and ch.isalnum() for ch in name):
             continue  # a name runs through punctuation only by mistake

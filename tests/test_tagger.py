@@ -107,3 +107,11 @@ def test_training_is_deterministic(tmp_path):
     train_tagger.train(docs, a)
     train_tagger.train(docs, b)
     assert a.read_bytes() == b.read_bytes() and a.stat().st_size > 1000
+
+
+def test_a_province_is_not_a_name_to_add():
+    # The tagger reads 北京 as a name (it is labelled ambiguous); a province is a region, not a site.
+    sample = (ROOT / "reports" / "haidian-2021-12-15.txt").read_text(encoding="utf-8")
+    norm = normalize(sample).norm
+    assert "北京" in {norm[s:e] for s, e, _ in tagger.names(norm, 0, len(norm))}
+    assert "北京" not in [norm[s:e] for s, e, _ in candidates(norm, 0, len(norm), [])]
