@@ -588,9 +588,6 @@ def _district_zone(code: str) -> _Zone | None:
     """Another Beijing district's zone, from geo/data/beijing_districts.geojson."""
     import json
 
-    import shapely
-    from shapely.geometry import shape
-
     try:
         features = json.loads(DISTRICTS_PATH.read_text(encoding="utf-8"))["features"]
         feature = next(f for f in features if str(f["properties"]["adcode"]) == code)
@@ -598,14 +595,9 @@ def _district_zone(code: str) -> _Zone | None:
         log.warning("no boundary of district %s in %s (%s); drawing none", code, DISTRICTS_PATH, e)
         return None
     props = feature["properties"]
-    geom = shape(feature["geometry"])
-    if not geom.is_valid:
-        geom = shapely.make_valid(geom)
-    near = _from_metres(_to_metres(geom).buffer(NEAR_BUFFER_M, 16))
-    w, s, e, n = geom.bounds
     outline = {"geometry": feature["geometry"], "source": _text(props.get("source"))}
     name_en = _text(props.get("name_en")).removesuffix(" District") or props["name"]
-    return _Zone(near=near, outline=outline, bounds=((s, w), (n, e)), name=props["name"], name_en=name_en)
+    return _outline_zone(outline, name=props["name"], name_en=name_en)
 
 
 def _everywhere(name: str) -> _Zone:
@@ -630,20 +622,27 @@ def _load_zone(path: Path) -> _Zone:
 
 @functools.lru_cache(maxsize=4)
 def _load_zone_cached(path: Path, stamp: int | None) -> _Zone:
-    import shapely
-    from shapely.geometry import Point, shape
+    from shapely.geometry import Point
 
     outline = _read_outline(path)
     if outline is None:
         lat0, lon0 = HAIDIAN_CENTRE
         near = _from_metres(_to_metres(Point(lon0, lat0)).buffer(NEAR_RADIUS_M, 64))
         return _Zone(near=near, outline=None, bounds=HAIDIAN_BOUNDS)
+    return _outline_zone(outline)
+
+
+def _outline_zone(outline: dict[str, Any], **names: str) -> _Zone:
+    """A district's zone from its outline: the outline buffered by NEAR_BUFFER_M, framed by its bounds."""
+    import shapely
+    from shapely.geometry import shape
+
     geom = shape(outline["geometry"])
     if not geom.is_valid:
         geom = shapely.make_valid(geom)
     near = _from_metres(_to_metres(geom).buffer(NEAR_BUFFER_M, 16))
     w, s, e, n = geom.bounds
-    return _Zone(near=near, outline=outline, bounds=((s, w), (n, e)))
+    return _Zone(near=near, outline=outline, bounds=((s, w), (n, e)), **names)
 
 
 def _read_outline(path: Path) -> dict[str, Any] | None:

@@ -246,21 +246,15 @@ def _district_outline(report: Report) -> tuple[gpd.GeoDataFrame | None, str, str
 
 @functools.lru_cache(maxsize=16)
 def _read_district(path: str, code: str) -> tuple[gpd.GeoDataFrame, str, str] | None:
-    import geopandas as gpd
-
-    try:
-        gdf = gpd.read_file(path)
-        row = gdf[gdf["adcode"].astype(str) == code]
-    except Exception as e:  # a broken file must not cost the user their map
-        warnings.warn(f"{path}: cannot read the district outlines ({e}); drawing without one", stacklevel=5)
+    gdf = _read_metric(path)
+    if gdf is None or "adcode" not in gdf.columns:
         return None
+    row = gdf[gdf["adcode"].astype(str) == code]
     if row.empty:
         return None
-    if row.crs is None:
-        row = row.set_crs("EPSG:4326")
     name = str(row["name"].iloc[0])
     name_en = str(row["name_en"].iloc[0] or "").removesuffix(" District") or name
-    return row.to_crs(METRIC_CRS), name, name_en
+    return row, name, name_en
 
 
 def _load_outline() -> gpd.GeoDataFrame | None:
@@ -274,12 +268,17 @@ def _load_outline() -> gpd.GeoDataFrame | None:
 
 @functools.lru_cache(maxsize=4)  # a build draws one map per programme
 def _read_outline(path: str, _mtime: int, _size: int) -> gpd.GeoDataFrame | None:
+    return _read_metric(path)
+
+
+def _read_metric(path: str) -> gpd.GeoDataFrame | None:
+    """A GeoJSON file in metres (WGS-84 if it names no CRS), or None when it is missing, broken or empty."""
     import geopandas as gpd
 
     try:
         gdf = gpd.read_file(path)
     except Exception as e:  # a broken outline must not cost the user their map
-        warnings.warn(f"{path}: cannot read the district outline ({e}); drawing without it", stacklevel=5)
+        warnings.warn(f"{path}: cannot read the district outline ({e}); drawing without it", stacklevel=6)
         return None
     if gdf.empty:
         return None
