@@ -71,7 +71,7 @@ SUFFIXES: tuple[tuple[str, str], ...] = (
     ("县", "district"), ("街区", "area"), ("小镇", "area"), ("场站", "facility"), ("学校", "campus"),
     ("故居", "landmark"), ("旧居", "landmark"),
     ("洞", "landmark"), ("大市场", "mall"), ("风电场", "facility"), ("发射场", "facility"), ("牧场", "area"),
-    ("过江通道", "road"), ("科创区", "area"),
+    ("过江通道", "road"), ("科创区", "area"), ("科技城", "area"),
     ("区", "district"),
 )  # fmt: skip
 _KIND = dict(SUFFIXES)
@@ -93,6 +93,7 @@ MASKED: frozenset[str] = frozenset(
     新型城镇 新型城镇化 渠道 峡谷 山谷 低谷 硅谷 谷底 谷物 峰值 高峰 顶峰 峰会 沟通 沟渠 代沟 鸿沟 铁路网 遗址保护
     湖泊 桥下 桥梁 桥头堡 广场舞 寺庙 寺院 庄严 庄重 庄稼 中小学 大学生 中学生 小学生 高中生 主干道 次干道
     小城镇 过马路 部分路段 江山 江湖 江畔 江边 医院 分院 幼儿园 田园 主航道 公里 互联互通 县城 县域 郡县 知县
+    生命线 过路费 示范基地 市里 环湖 积水路段 一泓清水
     """
     )
 )
@@ -124,6 +125,9 @@ GENERIC: frozenset[str] = frozenset(
     瓶颈路 支路街巷 平房村 通城公路 跨江大桥 跨河大桥 过江大桥 高架桥 游园 民生游园
     卡脖路 支线机场 通用机场 旅游驿站 公园游园 化肥厂 自然村 进场路 高架站 宾馆酒店 景观桥 绿地公园 公交车站 水处理站
     公路桥 农贸大市场 星级民俗村 山体公园 山头公园 行彩桥 骑楼街区 机耕路 文保区
+    样板街 跨河桥 互通式立交 科技城 站前广场 背街后巷 带状公园 滨水带状公园 中心花园 主题公园 四小园 安置区
+    运输机场 渡改公路桥 环保监测站 监测站 垃圾压缩站 压缩站 示范村 人居环境示范村 口袋游园 辅路 无灯街 工业园
+    飞地工业园 活动中心 职工活动中心 社区广场 牧场 养殖基地 大桥 蟒蛇养殖基地 规模化奶牛牧场 国家双创示范基地
     """
     )
 )
@@ -147,6 +151,7 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     数字 重点棚户 棚户 水闸 茶 质量 安全 出口 产教 职业 教育 引种
     大中小微型 大中小微 小微型 小微 微型 微 微循环 道路 世界级 放射性 优美 排水 雨水 污水 泵
     物流 货运 航空 水运 门户 区域性 全国性 综合交通 普惠 普惠性 公办 民办 公立 乡镇 中心 标准化 新建 光伏 水电
+    文旅 互通式 跨河 带状 主题 站前 安置 飞地 职工 活动 庭院 居民庭院 辅 西侧 东侧 南侧 北侧 无灯 人居环境 养殖 规模化
     """
     )
 )
@@ -295,6 +300,7 @@ STOP_WORDS: tuple[str, ...] = tuple(
     西起 今年 明年 去年 当年 全年 维修 新设 关注 注重 亮出 丰富 而使 还将 撤村 撤 使
     街级 镇级 村级 流域 做特 争取 抓紧 突出 加紧 力推 谋求 筹划 另
     建强 共建 开办 直航 大众网 人民网 新华网 中新网 央广网 央视网 光明网 中国网 新浪网 凤凰网
+    但 只有 需要 拉通 紧盯 去往 往 又称 设置 目前
     """
     )
 )
@@ -381,6 +387,7 @@ _ROAD_PART = "东南西北中一二三四五六七八九十"
 _ROAD_WORDS = frozenset(_words("建设 解放 发展 振兴 复兴 胜利 团结 和平 人民 光明 幸福 文化 友谊 新华 繁荣 富强 民主"))
 # A national or provincial road's code, then a named line: S201浠散线, G220丁标线.
 _ROAD_CODE = re.compile(r"[GSXYgsxy][0-9]{1,4}(?=[\u3400-\u9fff]{2})")
+_PHASE = re.compile(r"[一二三四五六七八九十0-9]{1,2}期")
 _NUMBERED_TAIL = re.compile(r"[壹贰叁一二三四五六七八九十0-9]{1,3}号(?!线)")
 BLOCKLIST_PATH = Path(__file__).with_name("data") / "not_places.txt"
 
@@ -482,8 +489,8 @@ def _glue_cut(stem: str, suffix: str) -> int:
 
 def _ends_here(norm: str, e: int, hi: int) -> bool:
     """True if a name may end at ``e``: text ends, punctuation, 等/和 or a verb follows."""
-    if e >= hi or not _is_cjk(norm[e]) or norm[e] in _END_CHARS:
-        return True
+    if e >= hi or not _is_cjk(norm[e]) or norm[e] in _END_CHARS or _PHASE.match(norm, e, hi):
+        return True  # … or a project's phase: 梅溪湖国际新城|二期
     stops = _stop_set()
     return any(norm[e : e + k] in stops for k in range(2, 5) if e + k <= hi)
 
