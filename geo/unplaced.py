@@ -93,7 +93,7 @@ MASKED: frozenset[str] = frozenset(
     新型城镇 新型城镇化 渠道 峡谷 山谷 低谷 硅谷 谷底 谷物 峰值 高峰 顶峰 峰会 沟通 沟渠 代沟 鸿沟 铁路网 遗址保护
     湖泊 桥下 桥梁 桥头堡 广场舞 寺庙 寺院 庄严 庄重 庄稼 中小学 大学生 中学生 小学生 高中生 主干道 次干道
     小城镇 过马路 部分路段 江山 江湖 江畔 江边 医院 分院 幼儿园 田园 主航道 公里 互联互通 县城 县域 郡县 知县
-    生命线 过路费 示范基地 市里 环湖 积水路段 一泓清水
+    生命线 过路费 示范基地 市里 环湖 积水路段 一泓清水 危桥 开园 下乡 校园 堆积如山
     """
     )
 )
@@ -128,6 +128,7 @@ GENERIC: frozenset[str] = frozenset(
     样板街 跨河桥 互通式立交 科技城 站前广场 背街后巷 带状公园 滨水带状公园 中心花园 主题公园 四小园 安置区
     运输机场 渡改公路桥 环保监测站 监测站 垃圾压缩站 压缩站 示范村 人居环境示范村 口袋游园 辅路 无灯街 工业园
     飞地工业园 活动中心 职工活动中心 社区广场 牧场 养殖基地 大桥 蟒蛇养殖基地 规模化奶牛牧场 国家双创示范基地
+    文化驿站 健身休闲广场 折返站 建制村 无证园 白酒基地 产业园
     """
     )
 )
@@ -152,6 +153,7 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     大中小微型 大中小微 小微型 小微 微型 微 微循环 道路 世界级 放射性 优美 排水 雨水 污水 泵
     物流 货运 航空 水运 门户 区域性 全国性 综合交通 普惠 普惠性 公办 民办 公立 乡镇 中心 标准化 新建 光伏 水电
     文旅 互通式 跨河 带状 主题 站前 安置 飞地 职工 活动 庭院 居民庭院 辅 西侧 东侧 南侧 北侧 无灯 人居环境 养殖 规模化
+    健身 新型 肥料 白酒 建材 焦化 折返 建制 无证
     """
     )
 )
@@ -300,13 +302,17 @@ STOP_WORDS: tuple[str, ...] = tuple(
     西起 今年 明年 去年 当年 全年 维修 新设 关注 注重 亮出 丰富 而使 还将 撤村 撤 使
     街级 镇级 村级 流域 做特 争取 抓紧 突出 加紧 力推 谋求 筹划 另
     建强 共建 开办 直航 大众网 人民网 新华网 中新网 央广网 央视网 光明网 中国网 新浪网 凤凰网
-    但 只有 需要 拉通 紧盯 去往 往 又称 设置 目前
+    但 只有 需要 拉通 紧盯 去往 往 又称 设置 目前 而
     """
     )
 )
 # Verbs cut only at a stem's start: in a stem's middle they may be its own part
-# (建设工业北路延伸|线). 延伸四环路 -> 四环路, 下调高速公路 -> 高速公路.
+# (建设工业北路延伸|线). 延伸四环路 -> 四环路, 下调高速公路 -> 高速公路. More
+# common verbs are in geo/data/lead_verbs.txt, cut only where some of the stem remains (解放路 stays).
 _LEAD_VERBS = ("延伸", "下调", "上调")
+_ALONG_NAMES = "江河海湖山街线溪滨岸"
+# What a body's name ends with: the tagger's 人社局, 公安分局 are offices, not sites.
+_OFFICE_ENDS = ("局", "委", "办", "厅", "署")
 ORG_WORDS: tuple[str, ...] = (
     "公司", "集团", "企业", "机构", "政府", "委员会", "管委会", "部门", "学校", "医院", "银行", "协会", "总部", "大会",
 )  # fmt: skip
@@ -390,6 +396,16 @@ _ROAD_CODE = re.compile(r"[GSXYgsxy][0-9]{1,4}(?=[\u3400-\u9fff]{2})")
 _PHASE = re.compile(r"[一二三四五六七八九十0-9]{1,2}期")
 _NUMBERED_TAIL = re.compile(r"[壹贰叁一二三四五六七八九十0-9]{1,3}号(?!线)")
 BLOCKLIST_PATH = Path(__file__).with_name("data") / "not_places.txt"
+LEAD_VERBS_PATH = Path(__file__).with_name("data") / "lead_verbs.txt"
+
+
+@functools.cache
+def _lead_verbs() -> frozenset[str]:
+    """Common verbs that stand before a name (深受|七一南路); from jieba's dictionary (scripts/build_lead_verbs.py)."""
+    if not LEAD_VERBS_PATH.exists():
+        return frozenset()
+    lines = LEAD_VERBS_PATH.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for ln in lines if (w := ln.strip()) and not w.startswith("#"))
 
 
 @functools.cache
@@ -590,7 +606,11 @@ def _suffix_candidates(
         start = raw + cut
         glued = _glue_cut(norm[start:s], suffix)
         start += glued
-        if norm.startswith(_LEAD_VERBS, start) and s - start >= 2:
+        lead = norm.startswith(_LEAD_VERBS, start) and s - start >= 2
+        if norm[start] == "沿" and s - start >= 3 and norm[start + 1] not in _ALONG_NAMES:
+            start += 1  # along a road: 沿|七一南路, but 沿江路, 沿河大道 are names
+            cut = cut or 1
+        if lead or s - start >= 3 and norm[start : start + 2] in _lead_verbs():
             start += 2
             cut = cut or 2
         if suffix in _RAIL and (m := _ROAD_CODE.match(norm, start, s)):
@@ -755,8 +775,8 @@ def _tagged_candidates(
             continue
         if name in provinces or len(name) < MIN_STEM or name in GENERIC or name in known:
             continue
-        if _all_generic(name) or _DIGIT_COUNT.match(name):
-            continue  # too short, generic, known, or a count of things (5家四星级酒店)
+        if _all_generic(name) or _DIGIT_COUNT.match(name) or name.endswith(_OFFICE_ENDS) or name[0] in _MEASURES:
+            continue  # too short, generic, known, a count of things (5家四星级酒店, 个小区), or an office
         if not all(_is_cjk(ch) or ch.isascii() and ch.isalnum() for ch in name):
             continue  # a name runs through punctuation only by mistake
         kind = next((_KIND[x] for x in suffixes if name.endswith(x) and len(name) > len(x)), "area")
