@@ -606,10 +606,10 @@ def _suffix_candidates(
         start = raw + cut
         glued = _glue_cut(norm[start:s], suffix)
         start += glued
-        lead = norm.startswith(_LEAD_VERBS, start) and s - start >= 2
         if norm[start] == "沿" and s - start >= 3 and norm[start + 1] not in _ALONG_NAMES:
             start += 1  # along a road: 沿|七一南路, but 沿江路, 沿河大道 are names
             cut = cut or 1
+        lead = norm.startswith(_LEAD_VERBS, start) and s - start >= 2
         if lead or s - start >= 3 and norm[start : start + 2] in _lead_verbs():
             start += 2
             cut = cut or 2
