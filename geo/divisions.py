@@ -179,7 +179,42 @@ def home_counties(norm: str) -> list[Division]:
                 found[d.code] = (d, context)
     # A name shared by counties of several provinces (通州区) is the one whose province the text names, if any.
     with_context = {d.name for d, context in found.values() if context}
-    return [d for code, (d, context) in sorted(found.items()) if context or d.name not in with_context]
+    homes = [d for code, (d, context) in sorted(found.items()) if context or d.name not in with_context]
+    if not homes and (by_towns := _county_of_towns(norm)) is not None:
+        homes = [by_towns]  # a county named only through its townships: 灵溪镇、桥墩镇、矾山镇 (苍南县)
+    return homes
+
+
+# A township's full name points to its county when few counties have one so named
+# (灵溪镇 is 苍南县's alone; 城关镇 is in hundreds).
+_RARE_TOWN = 3
+
+
+@functools.cache
+def _town_index():
+    """Township full names held by at most _RARE_TOWN counties, an automaton over them, and each one's counties."""
+    import ahocorasick_rs
+
+    by_name: dict[str, set[str]] = {}
+    for line in _table()[1]:
+        code, _, name = line.partition("\t")
+        if len(name) >= 3 and _TOWN_END.search(name):
+            by_name.setdefault(name, set()).add(code[:6])
+    names = sorted(n for n, counties in by_name.items() if len(counties) <= _RARE_TOWN)
+    ac = ahocorasick_rs.AhoCorasick(names, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    return names, ac, {n: by_name[n] for n in names}
+
+
+def _county_of_towns(norm: str) -> Division | None:
+    """The one county that two or more of the townships named in full belong to, more than any other."""
+    names, ac, by_name = _town_index()
+    support: Counter[str] = Counter()
+    for name in {names[i] for i, _, _ in ac.find_matches_as_indexes(norm)}:
+        support.update(by_name[name])
+    ranked = support.most_common(2)
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return division(ranked[0][0])
 
 
 def area_names(norm: str) -> dict[str, tuple[str, bool]]:

@@ -62,3 +62,20 @@ def test_the_report_county_is_the_one_its_title_names():
     assert own_county(text, "北京市通州区人民政府工作报告").name == "通州区"
     assert own_county(text).name == "海淀区"  # without a title: the one named most
     assert own_county("推动相应城市功能完善。") is None
+
+
+def test_a_county_named_only_through_its_townships():
+    # Cangnan's 2022 progress table (round 17) names its county only in the page's 来源 line, which the
+    # reader drops as page junk; its towns (灵溪镇, 桥墩镇, 矾山镇 …) are 苍南县's alone.
+    report = read_report(ROOT / "tests" / "data" / "labelled" / "cangnan-2022-r.txt")
+    norm = normalize(report.text).norm
+    assert "苍南县" not in norm
+    assert [d.name for d in home_counties(norm)] == ["苍南县"]
+    # so its townships are looked for by short name: 沿浦、宜山、莒溪、炎亭、望里、赤溪、岱岭
+    assert {"沿浦", "望里", "炎亭", "岱岭"} <= set(area_names(norm))
+
+
+def test_common_township_names_do_not_name_a_county():
+    # 城关镇 and 新华街道 are in hundreds of counties; one rare town alone is not enough either.
+    assert home_counties("推进城关镇、新华街道老旧小区改造。") == []
+    assert home_counties("灵溪镇老旧小区改造。") == []
