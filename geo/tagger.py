@@ -6,7 +6,9 @@ have no rule for. This tagger is a linear-chain CRF over characters
 (python-crfsuite), trained on the labelled report excerpts in
 ``tests/data/labelled`` by ``scripts/train_tagger.py``; its features are the
 characters around each position plus what the rules know: where suffixes,
-stop words and the report's own division names stand. Only the names it is
+stop words and the report's own division names stand, and where the name of
+any of the country's villages or communities stands (北七家, 三家店: a hint,
+not proof, since 建设 and 光明 are villages too). Only the names it is
 sure of (every character's marginal ≥ ``CONFIDENCE``) are added to the rules'
 candidates, so it raises recall without lowering precision (measured in
 README).
@@ -18,11 +20,14 @@ and memory stay linear in the report's length.
 from __future__ import annotations
 
 import functools
+import gzip
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 MODEL = Path(__file__).with_name("data") / "names.crf"
+VILLAGES = Path(__file__).with_name("data") / "village_names.txt.gz"
+_VILLAGE_MAX = 8  # the longest stem kept by scripts/build_village_names.py
 # Every character of a name must be tagged with at least this marginal probability.
 CONFIDENCE = 0.95
 MAX_CHUNK = 400
@@ -62,6 +67,7 @@ def features(norm: str, area: Mapping[str, object] = {}) -> list[list[str]]:
     generic = [False] * n
     for _, s, e in _generic_ac().find_matches_as_indexes(norm, overlapping=True):
         generic[s:e] = [True] * (e - s)
+    village = _village_tags(norm)
     padded = "##" + norm + "##"
     classes = "EE" + "".join(_cls(c) for c in norm) + "EE"
     rows = []
@@ -74,12 +80,39 @@ def features(norm: str, area: Mapping[str, object] = {}) -> list[list[str]]:
             f"suffix_end={suffix_end[i]}", f"suffix_here={suffix_at[i]}", f"stop_before={i == 0 or stop_end[i - 1]}",
             f"stop_end={stop_end[i]}", "area=" + area_tag[i], f"generic={generic[i]}",
             "b-2=" + padded[j - 2] + cm1, "b+2=" + cp1 + padded[j + 2],
+            "village=" + village[i], "village-1=" + (village[i - 1][:1] if i else "S"),
         ]  # fmt: skip
         for k in (1, 2, 3):
             if i + k < n and suffix_at[i + k]:
                 row.append(f"suffix_in{k}={suffix_at[i + k]}")
         rows.append(row)
     return rows
+
+
+@functools.cache
+def _village_names() -> frozenset[str]:
+    """The stems of the country's village and community names (NBS 2023; scripts/build_village_names.py)."""
+    if not VILLAGES.exists():
+        return frozenset()
+    with gzip.open(VILLAGES, "rt", encoding="utf-8") as f:
+        return frozenset(f.read().split())
+
+
+def _village_tags(norm: str) -> list[str]:
+    """B or I, with the name's length (capped at 5), where a village's name stands; leftmost, then longest."""
+    names = _village_names()
+    tags = ["O"] * len(norm)
+    i, n = 0, len(norm)
+    while i < n:
+        for k in range(min(_VILLAGE_MAX, n - i), 1, -1):
+            if norm[i : i + k] in names:
+                length = min(k, 5)
+                tags[i : i + k] = [f"B{length}"] + [f"I{length}"] * (k - 1)
+                i += k
+                break
+        else:
+            i += 1
+    return tags
 
 
 @functools.cache

@@ -115,3 +115,22 @@ def test_a_province_is_not_a_name_to_add():
     norm = normalize(sample).norm
     assert "北京" in {norm[s:e] for s, e, _ in tagger.names(norm, 0, len(norm))}
     assert "北京" not in [norm[s:e] for s, e, _ in candidates(norm, 0, len(norm), [])]
+
+
+def test_the_village_names_are_stems_of_the_national_list():
+    names = tagger._village_names()
+    assert len(names) == 284999
+    # 北七家村委会 (昌平), 三家店村委会 (门头沟), 龙泉务社区居委会: kept without the committee
+    assert {"北七家", "三家店", "龙泉务", "河防口"} <= names
+    assert not any(n.endswith(("村委会", "居委会", "委员会")) for n in names)
+
+
+def test_a_village_name_is_a_feature_of_its_characters():
+    # mentougou-2007-t: 109国道 "其中在三家店到青白口段" names two villages of 门头沟 without 村
+    text = "109国道,其中在三家店到青白口段50公里将拓宽"
+    tags = tagger._village_tags(text)
+    i, j = text.index("三家店"), text.index("青白口")
+    assert tags[i : i + 3] == ["B3", "I3", "I3"] and tags[j : j + 3] == ["B3", "I3", "I3"]
+    assert tags[text.index("到")] == "O"
+    rows = tagger.features(text)
+    assert "village=B3" in rows[i] and "village-1=B" in rows[i + 1]
