@@ -90,20 +90,25 @@ def features(norm: str, area: Mapping[str, object] = {}) -> list[list[str]]:
 
 
 @functools.cache
-def _village_names() -> frozenset[str]:
-    """The stems of the country's village and community names (NBS 2023; scripts/build_village_names.py)."""
+def _village_names() -> tuple[frozenset[str], frozenset[str]]:
+    """The stems of the country's village and community names (NBS 2023; scripts/build_village_names.py),
+    and their first two characters (most text positions start no name: one lookup rules them out)."""
     if not VILLAGES.exists():
-        return frozenset()
+        return frozenset(), frozenset()
     with gzip.open(VILLAGES, "rt", encoding="utf-8") as f:
-        return frozenset(f.read().split())
+        names = f.read().split()
+    return frozenset(names), frozenset(n[:2] for n in names)
 
 
 def _village_tags(norm: str) -> list[str]:
     """B or I, with the name's length (capped at 5), where a village's name stands; leftmost, then longest."""
-    names = _village_names()
+    names, heads = _village_names()
     tags = ["O"] * len(norm)
     i, n = 0, len(norm)
     while i < n:
+        if norm[i : i + 2] not in heads:
+            i += 1
+            continue
         for k in range(min(_VILLAGE_MAX, n - i), 1, -1):
             if norm[i : i + k] in names:
                 length = min(k, 5)

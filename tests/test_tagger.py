@@ -118,7 +118,7 @@ def test_a_province_is_not_a_name_to_add():
 
 
 def test_the_village_names_are_stems_of_the_national_list():
-    names = tagger._village_names()
+    names = tagger._village_names()[0]
     assert len(names) == 284999
     # 北七家村委会 (昌平), 三家店村委会 (门头沟), 龙泉务社区居委会: kept without the committee
     assert {"北七家", "三家店", "龙泉务", "河防口"} <= names
