@@ -399,13 +399,18 @@ BLOCKLIST_PATH = Path(__file__).with_name("data") / "not_places.txt"
 LEAD_VERBS_PATH = Path(__file__).with_name("data") / "lead_verbs.txt"
 
 
+def _word_list(path: Path) -> list[str]:
+    """The entries of a word list in geo/data: one per line, text after # a comment; none if the file is missing."""
+    if not path.exists():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [w for ln in lines if (w := ln.split("#", 1)[0].strip())]
+
+
 @functools.cache
 def _lead_verbs() -> frozenset[str]:
     """Common verbs that stand before a name (深受|七一南路); from jieba's dictionary (scripts/build_lead_verbs.py)."""
-    if not LEAD_VERBS_PATH.exists():
-        return frozenset()
-    lines = LEAD_VERBS_PATH.read_text(encoding="utf-8").splitlines()
-    return frozenset(w for ln in lines if (w := ln.strip()) and not w.startswith("#"))
+    return frozenset(_word_list(LEAD_VERBS_PATH))
 
 
 @functools.cache
@@ -415,10 +420,7 @@ def _blocked_automaton():
 
     from .normalize import fold
 
-    if not BLOCKLIST_PATH.exists():
-        return None
-    lines = BLOCKLIST_PATH.read_text(encoding="utf-8").splitlines()
-    phrases = sorted({fold(s) for ln in lines if (s := ln.split("#", 1)[0].strip())})
+    phrases = sorted({fold(s) for s in _word_list(BLOCKLIST_PATH)})
     return ahocorasick_rs.AhoCorasick(phrases, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) if phrases else None
 
 
