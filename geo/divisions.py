@@ -217,6 +217,37 @@ def _county_of_towns(norm: str) -> Division | None:
     return division(ranked[0][0])
 
 
+# A prefecture's name, not a placeholder of the list (市辖区, 县, 省直辖县级行政区划).
+_PREFECTURE_END = re.compile(r"(?<!辖)(?:市|地区|自治州|盟)$")
+
+
+@functools.cache
+def _prefecture_index():
+    """The prefectures' full and short names, an automaton over them, and the prefecture each names."""
+    import ahocorasick_rs
+
+    by_name: dict[str, list[Division]] = {}
+    for code in _table()[0]:
+        if len(code) == 4 and (d := division(code)) is not None and not d.generic and _PREFECTURE_END.search(d.name):
+            for n in {d.name, d.short} - {None}:
+                by_name.setdefault(n, []).append(d)  # type: ignore[arg-type]
+    names = sorted(by_name)
+    return names, ahocorasick_rs.AhoCorasick(names, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest), by_name
+
+
+def home_prefecture(norm: str) -> Division | None:
+    """The one prefecture the text names most, at least twice and more than any other (a city's own report)."""
+    names, ac, by_name = _prefecture_index()
+    count: Counter[str] = Counter()
+    for i, _, _ in ac.find_matches_as_indexes(norm):
+        if len(by_name[names[i]]) == 1:  # a name two prefectures share points to neither
+            count[by_name[names[i]][0].code] += 1
+    ranked = count.most_common(2)
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return division(ranked[0][0])
+
+
 def area_names(norm: str) -> dict[str, tuple[str, bool]]:
     """Division names to look for in ``norm``: name -> (kind, short), kind "district" or "town"."""
     homes = home_counties(norm)
@@ -231,7 +262,10 @@ def area_names(norm: str) -> dict[str, tuple[str, bool]]:
         if d.short:
             out.setdefault(d.short, (kind, True))
 
-    for prefecture in sorted({d.code[:4] for d in homes}):
+    prefectures = {d.code[:4] for d in homes}
+    if not homes and (city := home_prefecture(norm)) is not None:
+        prefectures.add(city.code)  # a city's report names its districts short: 呈贡、九台、武进
+    for prefecture in sorted(prefectures):
         for code in _counties_of().get(prefecture, ()):
             add(code, "district")
     for home in homes:

@@ -201,7 +201,10 @@ def _wrap_width(lines: list[str]) -> int:
         n = sum(counts.get(w - d, 0) for d in range(4))  # lines within 3 columns below w
         if n > best_n or (n == best_n and w > best):
             best, best_n = w, n
-    return best if best <= 200 and best_n >= max(4, len(widths) // 4) else 0
+    # Lines cut at one width are never much longer than it: short headings of one
+    # width among long paragraphs are not a wrap (城市功能|地铁5号线 stay apart).
+    longer = sum(w > best + 4 for w in widths)
+    return best if best <= 200 and best_n >= max(4, len(widths) // 4) and longer <= len(widths) // 10 else 0
 
 
 def _unwrap(lines: list[str], width: int) -> list[str]:

@@ -93,7 +93,7 @@ MASKED: frozenset[str] = frozenset(
     新型城镇 新型城镇化 渠道 峡谷 山谷 低谷 硅谷 谷底 谷物 峰值 高峰 顶峰 峰会 沟通 沟渠 代沟 鸿沟 铁路网 遗址保护
     湖泊 桥下 桥梁 桥头堡 广场舞 寺庙 寺院 庄严 庄重 庄稼 中小学 大学生 中学生 小学生 高中生 主干道 次干道
     小城镇 过马路 部分路段 江山 江湖 江畔 江边 医院 分院 幼儿园 田园 主航道 公里 互联互通 县城 县域 郡县 知县
-    生命线 过路费 示范基地 市里 环湖 积水路段 一泓清水 危桥 开园 下乡 校园 堆积如山
+    生命线 过路费 示范基地 市里 环湖 积水路段 一泓清水 危桥 开园 下乡 校园 堆积如山 学前教育
     """
     )
 )
@@ -129,6 +129,8 @@ GENERIC: frozenset[str] = frozenset(
     运输机场 渡改公路桥 环保监测站 监测站 垃圾压缩站 压缩站 示范村 人居环境示范村 口袋游园 辅路 无灯街 工业园
     飞地工业园 活动中心 职工活动中心 社区广场 牧场 养殖基地 大桥 蟒蛇养殖基地 规模化奶牛牧场 国家双创示范基地
     文化驿站 健身休闲广场 折返站 建制村 无证园 白酒基地 产业园
+    母亲河 双回路 闲置厂 停靠站 公交停靠站 康复站 社区康复站 平原地区 山区 东部地区 西部地区 南部地区 北部地区 中部地区
+    东北地区 西北地区 西南地区 东南地区 二次供水泵站 供水环线 街路 亲子花园
     """
     )
 )
@@ -154,6 +156,7 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     物流 货运 航空 水运 门户 区域性 全国性 综合交通 普惠 普惠性 公办 民办 公立 乡镇 中心 标准化 新建 光伏 水电
     文旅 互通式 跨河 带状 主题 站前 安置 飞地 职工 活动 庭院 居民庭院 辅 西侧 东侧 南侧 北侧 无灯 人居环境 养殖 规模化
     健身 新型 肥料 白酒 建材 焦化 折返 建制 无证
+    商务 农用 供水 二次供水 平原 夜间 其它 桥闸 亲子 高级
     """
     )
 )
@@ -166,7 +169,7 @@ _CAREFUL: dict[str, frozenset[str]] = {
             """
     服装 批发 农贸 菜 早 夜 花鸟 农产品 二手车 建材 家具 小商品 商品 资本 人才 劳动力 劳务 就业 消费 房地产 住房 要素
     金融 技术 产权 数据 土地 国内 国际 海外 境内 境外 城乡 统一 全国 多层次 证券 债券 期货 保险 碳 排放权 电力 用能权
-    便民 交易 商品交易 水权 文化 旅游 体育 农村 城市 下沉 线上 线下 大
+    便民 交易 商品交易 水权 文化 旅游 体育 农村 城市 下沉 线上 线下 大 集贸
     新兴 传统 终端 区域 外部 内部 有效 有为 开放 公平 竞争 规范 成熟
     活跃 完善 多元 健全 高效 透明 超大规模 国内外
     """
@@ -179,6 +182,7 @@ _CAREFUL: dict[str, frozenset[str]] = {
     展示 体验 研学 交流 合作 战略 保障 储备 供应 加工 科普 爱国主义 红色 写生 拍摄 影视 训练 见习 人才 科研 试验 实验
     繁育 良种 种苗 育种 果品 产业 化 先进 高端 国家 国家级 市级 区级 省级 文化 科技 万亩 千亩 百亩 绿色 有机 标准化
     安置 动迁 拆迁 搬迁 回迁 货柜 仓储 农产品 中草药 新型 建材 传统文化 常年
+    生猪 禽蛋 副食品 调控 肉牛 奶牛 肉羊
     """
         )
     ),
@@ -189,7 +193,7 @@ _CAREFUL: dict[str, frozenset[str]] = {
         _words(
             """
     国家级 国家 旅游 产业 消费 重点 商业 服务业 现代 功能 特色 总部 企业 高端 创新 科技 文化 金融 人才 要素 商务
-    现代服务业 工艺美术 美术 工艺 高品质 品质
+    现代服务业 工艺美术 美术 工艺 高品质 品质 夜间 文旅 消费
     """
         )
     ),
@@ -303,6 +307,7 @@ STOP_WORDS: tuple[str, ...] = tuple(
     街级 镇级 村级 流域 做特 争取 抓紧 突出 加紧 力推 谋求 筹划 另
     建强 共建 开办 直航 大众网 人民网 新华网 中新网 央广网 央视网 光明网 中国网 新浪网 凤凰网
     但 只有 需要 拉通 紧盯 去往 往 又称 设置 目前 而
+    年内 年底 年初 程度上 除 做 做成 和谐 链接 直通 有 东南角 西南角 东北角 西北角 其它 法治 明确
     """
     )
 )
@@ -367,6 +372,8 @@ _AFTER_NUMBER = re.compile(rf"(?:{_UNITS})")
 _DIGIT_COUNT = re.compile(rf"[0-9]+(?:{_UNITS})")  # 5家|…, not 万家丽
 # Names listing many kinds of place are slogans: “馆桥城园岛河”.
 _SLOGAN_CHARS = frozenset("路街桥园河湖村镇乡山城岛站线厂寺庄馆")
+# What a slogan counts between its numerals: 一中心四片区, 五横六纵, 一轴两带, 三分之一.
+_SLOGAN_PARTS = frozenset("中心横纵轴带核翼极圈网廊片区轨地城分之")
 _NUMERAL = re.compile(r"[0-9一二三四五六七八九十百千万两零〇]+")
 
 
@@ -388,6 +395,10 @@ _LINE_LAST = "专干支主底红热防战视界曲航管射光直弧折连在上
 _HARD, _SOFT = 1, 2
 # Words before a person's name in a news copy's byline.
 _BYLINES = ("记者", "通讯员", "作者", "编辑", "摄影")
+# A title before a name makes it a person's: 书记|张家桥.
+_TITLES = ("市长", "区长", "县长", "镇长", "乡长", "省长", "书记", "主任", "局长", "主席")
+# Characters that end words (服务业, 港湾式, 现代化) and so never start a name: 业|示范区, 式|公交站.
+_NOT_FIRST = "业式性型们者"
 # What may stand between a road name's verb and its suffix: 建设|西|路, 解放|二|路.
 _ROAD_PART = "东南西北中一二三四五六七八九十"
 _ROAD_WORDS = frozenset(_words("建设 解放 发展 振兴 复兴 胜利 团结 和平 人民 光明 幸福 文化 友谊 新华 繁荣 富强 民主"))
@@ -458,7 +469,7 @@ def _all_generic(stem: str, extra: Container[str] = frozenset()) -> bool:
 
 
 # Names that start with a one-character stop word.
-_NAME_BIGRAMS = frozenset(_words("和平 向阳 同心 同德 为民 至善 由义 并州 将军 将台 将府 将乐"))
+_NAME_BIGRAMS = frozenset(_words("和平 向阳 同心 同德 为民 至善 由义 并州 将军 将台 将府 将乐 有机 有色 有限"))
 
 
 def _cut_stop_words(stem: str) -> int:
@@ -472,6 +483,24 @@ def _cut_stop_words(stem: str) -> int:
     for m in _COUNTED.finditer(stem):
         best = max(best, m.end())
     return best
+
+
+def _counted_slogan(text: str) -> bool:
+    """True for a slogan that counts kinds: 一中心四|片区, 五横六纵七|高速, 两地一|园 (but 三山五园 is a name)."""
+    return len(_NUMERAL.findall(text)) >= 2 and any(c and set(c) <= _SLOGAN_PARTS for c in _NUMERAL.split(text)[1:])
+
+
+def _lead_cut(name: str) -> int:
+    """Length of a stop word or common verb of two or more characters that starts ``name``, 0 if none."""
+    for k in (4, 3, 2):
+        if name[:k] in _stop_set() or k == 2 and name[:2] in _lead_verbs() and name[:2] not in _ROAD_WORDS:
+            return k
+    return 0
+
+
+def _proper_rest(rest: str) -> bool:
+    """True if ``rest`` can be a name on its own: not a bare suffix or generic kind (前进|大桥 is one name)."""
+    return len(rest) >= MIN_STEM and rest not in _KIND and rest not in GENERIC and not _all_generic(rest)
 
 
 def _proper_part(stem: str, words: frozenset[str]) -> str:
@@ -509,6 +538,8 @@ def _ends_here(norm: str, e: int, hi: int) -> bool:
     """True if a name may end at ``e``: text ends, punctuation, 等/和 or a verb follows."""
     if e >= hi or not _is_cjk(norm[e]) or norm[e] in _END_CHARS or _PHASE.match(norm, e, hi):
         return True  # … or a project's phase: 梅溪湖国际新城|二期
+    if norm.startswith("城区", e):
+        return True  # its urban area: 新北|城区
     stops = _stop_set()
     return any(norm[e : e + k] in stops for k in range(2, 5) if e + k <= hi)
 
@@ -522,6 +553,8 @@ def _careful_ok(norm: str, suffix: str, stem: str, e: int, hi: int, clean_left: 
             return False
         if len(_NUMERAL.findall(stem)) > 1 or _NUMERAL.fullmatch(stem[-1]) or stem[-1] in _NOT_DISTRICT_LAST:
             return False  # a slogan (“三城一区”) or a kind of area (全部小|区, 核心景|区)
+        if _proper_part(stem, words) in _lead_verbs():
+            return False  # a verb and a kind of area: 明确城|区
         return _ends_here(norm, e, hi) and not _all_generic(stem, words)
     if suffix in ("高速", "高铁") and (_HIGHWAY_PART.match(norm, e, hi) or not norm.startswith(_HIGHWAY_NOT_BEFORE, e)):
         pass
@@ -554,7 +587,9 @@ def _valid_stem(stem: str, name: str, known: Container[str], min_stem: int = MIN
         return False  # a slogan: 建材之|乡, 魅力之|城
     if stem.endswith(name[len(stem) :]):
         return False  # the suffix twice: 长湖|湖堤 is 长湖 and its embankment
-    if _NUMERAL.fullmatch(stem) or _all_generic(stem) or _all_generic(name):
+    if _NUMERAL.fullmatch(stem) or _all_generic(stem) or _all_generic(name) or stem[0] in _NOT_FIRST:
+        return False
+    if _counted_slogan(stem):
         return False
     if sum(ch in _SLOGAN_CHARS for ch in name) >= 3:
         return False
@@ -622,8 +657,12 @@ def _suffix_candidates(
         if short_road and start - 2 >= raw and norm[start - 2 : start] in _ROAD_WORDS:
             start -= 2
         stem, name = norm[start:s], norm[start:e]
+        if _KIND[suffix] == "area" and stem in _lead_verbs():
+            continue  # a verb and a kind of area: 明确|城区
         if norm.endswith(_BYLINES, lo, start) or any(b in stem for b in _BYLINES):
             continue  # a reporter's name: 通讯员|齐俊桥
+        if norm.startswith(("同志", "行动"), e) or norm.endswith(_TITLES, lo, start):
+            continue  # a person (市长宋晓路|同志, 书记|张家桥), a campaign (清河|行动)
         if suffix in (*_ZONES, "枢纽", "航站楼", "立交") and stem.endswith(tuple(suffixes)):
             continue  # a zone of a named place: 回龙观体育文化公园|南区, 传化公路港|枢纽 (found on its own)
         clean_left = not glued and (
@@ -705,6 +744,8 @@ def _starts_here(norm: str, s: int, lo: int) -> bool:
     """True if a name may start at ``s``: text starts, punctuation, an admin end, 等/和 or a stop word before."""
     if s == lo or not _is_cjk(norm[s - 1]) or norm[s - 1] in _END_CHARS or norm[s - 1] in ADMIN_ENDS:
         return True
+    if s - 2 >= lo and norm[s - 2 : s] in _lead_verbs():
+        return True  # a verb before: 处置|呈贡
     stops = _stop_set()
     return any(norm[s - k : s] in stops for k in range(1, 5) if s - k >= lo)
 
@@ -772,12 +813,19 @@ def _tagged_candidates(
     suffixes = sorted(_KIND, key=len, reverse=True)
     provinces = province_names()  # a province is a region, not a site to map
     for s, e, _ in tagger.names(norm, lo, hi, names):
+        if (cut := _lead_cut(norm[s:e])) and _proper_rest(norm[s + cut : e]):
+            s += cut  # a verb the tagger took in: 改扩建|袁冲六官营 (but 发展|大道 is a name)
         name = norm[s:e]
-        if any(blocked[k - lo] for k in range(s, e)):
+        if any(blocked[k - lo] for k in range(s, e)) or _counted_slogan(name):
             continue
         if name in provinces or len(name) < MIN_STEM or name in GENERIC or name in known:
             continue
-        if _all_generic(name) or _DIGIT_COUNT.match(name) or name.endswith(_OFFICE_ENDS) or name[0] in _MEASURES:
+        if (
+            _all_generic(name)
+            or _DIGIT_COUNT.match(name)
+            or name.endswith(_OFFICE_ENDS)
+            or name[0] in _MEASURES + _NOT_FIRST
+        ):
             continue  # too short, generic, known, a count of things (5家四星级酒店, 个小区), or an office
         if not all(_is_cjk(ch) or ch.isascii() and ch.isalnum() for ch in name):
             continue  # a name runs through punctuation only by mistake

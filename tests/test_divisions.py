@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-from geo.divisions import DATA, area_names, divisions, home_counties
+from geo.divisions import DATA, area_names, divisions, home_counties, home_prefecture
 from geo.normalize import normalize
 from geo.report import read_report
 
@@ -79,3 +79,21 @@ def test_common_township_names_do_not_name_a_county():
     # 城关镇 and 新华街道 are in hundreds of counties; one rare town alone is not enough either.
     assert home_counties("推进城关镇、新华街道老旧小区改造。") == []
     assert home_counties("灵溪镇老旧小区改造。") == []
+
+
+def test_a_city_report_names_its_districts_short():
+    # Kunming's 2022 report (round 18) names no county in full, but 昆明 often: its districts
+    # are then looked for by short name, so 处置呈贡、安宁突发疫情 finds 呈贡 (安宁 is a common word).
+    report = read_report(ROOT / "tests" / "data" / "labelled" / "kunming-2022-s.txt")
+    norm = normalize(report.text).norm
+    assert home_counties(norm) == []
+    assert home_prefecture(norm).name == "昆明市"
+    names = area_names(norm)
+    assert names["呈贡"] == ("district", True) and "安宁" not in names
+
+
+def test_the_list_placeholders_are_not_prefectures():
+    # The list files Chongqing's counties under a prefecture called 县, and some under 省直辖县级行政区划.
+    assert home_prefecture("县县县县。省直辖县级行政区划。") is None
+    # a city named as often as another is neither
+    assert home_prefecture("昆明、常州。昆明、常州。") is None

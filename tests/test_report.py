@@ -296,3 +296,10 @@ def test_ten_megabyte_single_line_reads_quickly(tmp_path):
 def test_hard_wrap_detection_leaves_prose_alone(sample):
     # Normal prose (one line per paragraph) must not be joined.
     assert clean_text(SAMPLE.read_text(encoding="utf-8")).count("\n\n") == sample.text.count("\n\n")
+
+
+def test_short_headings_among_long_paragraphs_are_not_a_wrap():
+    # Kunming 2022 (round 18): four twelve-character lines among long paragraphs looked like a hard wrap,
+    # so the heading 城市功能 ran into the next paragraph (城市功能地铁5号线).
+    report = read_report(ROOT / "tests" / "data" / "labelled" / "kunming-2022-s.txt")
+    assert "城市功能\n\n地铁5号线" in report.text
