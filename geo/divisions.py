@@ -154,12 +154,25 @@ def _county_index():
     return names, ahocorasick_rs.AhoCorasick(names, matchkind=ahocorasick_rs.MatchKind.Standard), by_name
 
 
+_MEASURES = "项个条座处家所户"
+
+
+def not_a_name(norm: str, s: int, e: int) -> bool:
+    """True if a division's name at ``norm[s:e]`` is part of something else: a title (代县|长),
+    or a count (28项|城市)."""
+    if norm[e - 1 : e] in "县区市镇乡省" and norm.startswith("长", e):
+        return True
+    return s > 0 and norm[s - 1].isdigit() and norm[s] in _MEASURES
+
+
 def home_counties(norm: str) -> list[Division]:
     """Counties the text is about: named in full, or by short name twice with its prefecture or province."""
     names, ac, by_name = _county_index()
     seen: Counter[str] = Counter()
     clean: Counter[str] = Counter()  # full names with a clear left edge: 通州区, not 相|应城市
-    for i, s, _ in ac.find_matches_as_indexes(norm, overlapping=True):
+    for i, s, e in ac.find_matches_as_indexes(norm, overlapping=True):
+        if not_a_name(norm, s, e):
+            continue
         seen[names[i]] += 1
         if s == 0 or not "\u3400" <= norm[s - 1] <= "\u9fff" or norm[s - 1] in _BEFORE_NAME:
             clean[names[i]] += 1

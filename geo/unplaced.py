@@ -93,7 +93,8 @@ MASKED: frozenset[str] = frozenset(
     新型城镇 新型城镇化 渠道 峡谷 山谷 低谷 硅谷 谷底 谷物 峰值 高峰 顶峰 峰会 沟通 沟渠 代沟 鸿沟 铁路网 遗址保护
     湖泊 桥下 桥梁 桥头堡 广场舞 寺庙 寺院 庄严 庄重 庄稼 中小学 大学生 中学生 小学生 高中生 主干道 次干道
     小城镇 过马路 部分路段 江山 江湖 江畔 江边 医院 分院 幼儿园 田园 主航道 公里 互联互通 县城 县域 郡县 知县
-    生命线 过路费 示范基地 市里 环湖 积水路段 一泓清水 危桥 开园 下乡 校园 堆积如山 学前教育
+    生命线 过路费 示范基地 市里 环湖 积水路段 一泓清水 危桥 开园 下乡 校园 堆积如山 学前教育 城镇化 乡愁 以城带乡
+    整村 渠系
     """
     )
 )
@@ -132,6 +133,8 @@ GENERIC: frozenset[str] = frozenset(
     母亲河 双回路 闲置厂 停靠站 公交停靠站 康复站 社区康复站 平原地区 山区 东部地区 西部地区 南部地区 北部地区 中部地区
     东北地区 西北地区 西南地区 东南地区 二次供水泵站 供水环线 街路 亲子花园
     垃圾中转站 中转站 垃圾转运站 转运站 主次街路 丁字路 丁字路口 达标村 卫生村 庄河
+    垃圾处理厂 生活垃圾处理厂 水泥路 高压线 低压线 渡改桥 夜市街区 农民商业广场 城市大道
+    北方地区 南方地区
     """
     )
 )
@@ -157,7 +160,8 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     物流 货运 航空 水运 门户 区域性 全国性 综合交通 普惠 普惠性 公办 民办 公立 乡镇 中心 标准化 新建 光伏 水电
     文旅 互通式 跨河 带状 主题 站前 安置 飞地 职工 活动 庭院 居民庭院 辅 西侧 东侧 南侧 北侧 无灯 人居环境 养殖 规模化
     健身 新型 肥料 白酒 建材 焦化 折返 建制 无证
-    商务 农用 供水 二次供水 平原 夜间 其它 桥闸 亲子 高级 达标 卫生 主次
+    商务 农用 供水 二次供水 平原 夜间 其它 桥闸 亲子 高级 达标 卫生 主次 水泥 农民 六车道 四车道 双向
+    东段 西段 南段 北段 中段
     """
     )
 )
@@ -194,7 +198,7 @@ _CAREFUL: dict[str, frozenset[str]] = {
         _words(
             """
     国家级 国家 旅游 产业 消费 重点 商业 服务业 现代 功能 特色 总部 企业 高端 创新 科技 文化 金融 人才 要素 商务
-    现代服务业 工艺美术 美术 工艺 高品质 品质 夜间 文旅 消费
+    现代服务业 工艺美术 美术 工艺 高品质 品质 夜间 文旅 消费 长城
     """
         )
     ),
@@ -212,10 +216,18 @@ _CAREFUL: dict[str, frozenset[str]] = {
         _words("换乘 高铁 公交 交通 综合 客运 物流 货运 航空 铁路 水运 能源 信息 门户 国际 区域 全国性 综合交通 重要")
     ),
     "街区": frozenset(
-        _words("老 历史 文化 特色 商业 步行 传统 示范 精品 智慧 历史文化 美丽 活力 创新 科技 休闲 完整 夜间 经济 科创")
+        _words(
+            """
+    老 历史 文化 特色 商业 步行 传统 示范 精品 智慧 历史文化 美丽 活力 创新 科技 休闲 完整 夜间 经济 科创 规模 夜市
+    """
+        )
     ),
     "学校": frozenset(
-        _words("实验 中心 完全 九年一贯制 寄宿制 特殊教育 民办 公办 职业 配套 新建 示范 重点 优质 附属 农村 乡村 各类")
+        _words(
+            """
+    实验 中心 完全 九年一贯制 寄宿制 特殊教育 民办 公办 职业 配套 新建 示范 重点 优质 附属 农村 乡村 各类 薄弱 义务教育
+    """
+        )
     ),
     "洞": frozenset(_words("山 溶 防空 漏 黑 空 窟窿 涵 桥 隧 猫耳 鼠")),
     "牧场": frozenset(_words("高山 草原 生态 智慧 现代 规模化 标准化 家庭 示范")),
@@ -309,6 +321,7 @@ STOP_WORDS: tuple[str, ...] = tuple(
     建强 共建 开办 直航 大众网 人民网 新华网 中新网 央广网 央视网 光明网 中国网 新浪网 凤凰网
     但 只有 需要 拉通 紧盯 去往 往 又称 设置 目前 而
     年内 年底 年初 程度上 除 做 做成 和谐 链接 直通 有 东南角 西南角 东北角 西北角 其它 法治 明确
+    项目 着 到达 修编 方便 调整 靓丽 我国 对于
     """
     )
 )
@@ -473,13 +486,16 @@ def _all_generic(stem: str, extra: Container[str] = frozenset()) -> bool:
 _NAME_BIGRAMS = frozenset(_words("和平 向阳 同心 同德 为民 至善 由义 并州 将军 将台 将府 将乐 有机 有色 有限"))
 
 
+_STOP_IN_WORDS = ("中等职业", "中等专业")
+
+
 def _cut_stop_words(stem: str) -> int:
     """Offset in ``stem`` after its rightmost stop word (or measure phrase), 0 if none."""
     _, _, _, stops, stop_ac = _automata()
     best = 0
     for _, s, e in stop_ac.find_matches_as_indexes(stem, overlapping=True):
-        if e - s == 1 and stem[s : s + 2] in _NAME_BIGRAMS:
-            continue  # a one-character stop word that starts a name: 和平|里, 向阳|路
+        if e - s == 1 and (stem[s : s + 2] in _NAME_BIGRAMS or s and stem.startswith(_STOP_IN_WORDS, s - 1)):
+            continue  # a one-character stop word that starts a name (和平|里, 向阳|路) or is inside a word (中等职业)
         best = max(best, e)
     for m in _COUNTED.finditer(stem):
         best = max(best, m.end())
@@ -592,7 +608,7 @@ def _valid_stem(stem: str, name: str, known: Container[str], min_stem: int = MIN
         return False
     if _counted_slogan(stem):
         return False
-    if sum(ch in _SLOGAN_CHARS for ch in name) >= 3:
+    if sum(ch in _SLOGAN_CHARS for ch in name.replace("长城", "")) >= 3:  # the Great Wall is no 城 of a slogan
         return False
     return org_ok or not any(w in stem for w in ORG_WORDS)
 
@@ -758,11 +774,35 @@ def _ring_candidates(norm: str, lo: int, hi: int, blocked: bytearray) -> Iterato
             yield s, e, "road"
 
 
+# A national or provincial road by its number after the kind (国道307, 省道541), and
+# schools by number, the way reports shorten them: 10小, and in a 、-list 36中、37中、39中, 四小、六小.
+_SCHOOL = r"(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})[中小]"
+_CODED = re.compile(
+    r"(?:国道|省道)[0-9]{2,3}(?![0-9])(?:新线|线)?"
+    rf"|(?<![0-9A-Za-z.一二三四五六七八九十届]){_SCHOOL}(?:、{_SCHOOL})+(?![心国华央部间期型级学全])"
+    r"|(?<![0-9A-Za-z.])[0-9]{1,3}[中小](?=[、,。;等和与及]|$)"
+)
+_SCHOOL_ITEM = re.compile(_SCHOOL)
+
+
+def _coded_candidates(norm: str, lo: int, hi: int, blocked: bytearray) -> Iterator[tuple[int, int, str]]:
+    for m in _CODED.finditer(norm, lo, hi):
+        if any(blocked[k - lo] for k in range(*m.span())):
+            continue
+        if norm.startswith(("国道", "省道"), m.start()):
+            yield m.start(), m.end(), "road"
+            continue
+        for item in _SCHOOL_ITEM.finditer(norm, m.start(), m.end()):
+            yield item.start(), item.end(), "campus"
+
+
 def _area_candidates(
     norm: str, lo: int, hi: int, blocked: bytearray, known: Container[str], names: dict[str, tuple[str, bool]]
 ) -> Iterator[tuple[int, int, str]]:
     """The report's own towns and districts, with or without their suffix: 西集, 门头沟."""
     import ahocorasick_rs
+
+    from .divisions import not_a_name
 
     if not names:
         return
@@ -773,6 +813,8 @@ def _area_candidates(
         name = order[idx]
         if any(blocked[k - lo] for k in range(s, e)) or name in known or not _starts_here(norm, s, lo):
             continue  # linked, known, or inside a longer word: 大|兴安岭
+        if not_a_name(norm, s, e):
+            continue  # a title (代县|长), a count (28项|城市)
         kind, short = names[name]
         # A two-character short name needs a clear end; a longer one (石湖荡|塔汇) is distinctive.
         if short and e - s < 3 and not _ends_here(norm, e, hi) or e < hi and norm[e] == "段":
@@ -896,6 +938,7 @@ def candidates(
                 *_suffix_candidates(norm, lo, hi, blocked, known),
                 *_list_candidates(norm, lo, hi, blocked, known),
                 *_ring_candidates(norm, lo, hi, blocked),
+                *_coded_candidates(norm, lo, hi, blocked),
                 *_area_candidates(norm, lo, hi, blocked, known, names),
             ],
             norm,

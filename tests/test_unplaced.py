@@ -627,11 +627,43 @@ ROUND19_RULES: dict[str, list[tuple[str, list[str]]]] = {
 }  # fmt: skip
 
 
+ROUND20_RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "coded": [
+        # a national road by its number after the kind, and schools by number in a list
+        ("至观枣线段、国道307至柳占线公路改造。", ["观枣线", "国道307", "柳占线公路"]),
+        ("完成36中、37中、39中改扩建", ["36中", "37中", "39中"]),
+        ("完成四小、六小、八小塑胶运动场建设;", ["四小", "六小", "八小"]),
+        # but the Party's plenums are no schools
+        ("党的十九届二中、三中、四中全会精神", []),
+    ],
+    "not a name": [
+        # a count (28项|城市) and a title (代县|长) are no county
+        ("安排资金5亿元,推进28项城市建设工程。", []),
+        ("第五次会议上,代县长张永潮在政府工作报告中承诺", []),
+        ("预计常住人口城镇化率达44%,提高1个百分点", []),
+        ("传承乡愁记忆", []),
+        ("以城带乡,统筹发展", []),
+        ("建设垃圾处理厂和北段水泥路,", []),
+        ("新建六车道城市大道", []),
+        ("整治低压线和夜市街区", []),
+    ],
+    "boundary": [
+        ("完成松庄、新沟、水峪3个村整村拆除,", ["松庄", "新沟", "水峪"]),
+        ("全面完成金鸡水库渠系工程和移民安置区基础设施", ["金鸡水库"]),
+        ("对于钟楼街历史街区保护开发和双塔历史文化区", ["钟楼街历史街区"]),
+        ("③完成赣西中等职业技术学校项目二期建设", ["赣西中等职业技术学校"]),
+        ("加快安置房项目宏图家园建设", ["宏图家园"]),
+        # the Great Wall's 城 makes no slogan
+        ("园、长城文化创意产业园和大庄科明长城遗址公园,并融入民俗", ["长城文化创意产业园", "大庄科明长城遗址公园"]),
+    ],
+}  # fmt: skip
+
+
 # Each round's cases, by the round whose errors the rules were revised on.
 RULE_ROUNDS = {
     5: ROUND5_RULES, 6: ROUND6_RULES, 7: ROUND7_RULES, 8: ROUND8_RULES, 9: ROUND9_RULES, 10: ROUND10_RULES,
     11: ROUND11_RULES, 12: ROUND12_RULES, 13: ROUND13_RULES, 17: ROUND17_RULES,
-    18: ROUND18_RULES, 19: ROUND19_RULES,
+    18: ROUND18_RULES, 19: ROUND19_RULES, 20: ROUND20_RULES,
 }  # fmt: skip
 
 
