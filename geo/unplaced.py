@@ -94,7 +94,7 @@ MASKED: frozenset[str] = frozenset(
     湖泊 桥下 桥梁 桥头堡 广场舞 寺庙 寺院 庄严 庄重 庄稼 中小学 大学生 中学生 小学生 高中生 主干道 次干道
     小城镇 过马路 部分路段 江山 江湖 江畔 江边 医院 分院 幼儿园 田园 主航道 公里 互联互通 县城 县域 郡县 知县
     生命线 过路费 示范基地 市里 环湖 积水路段 一泓清水 危桥 开园 下乡 校园 堆积如山 学前教育 城镇化 乡愁 以城带乡
-    整村 渠系
+    整村 渠系 互连互通 最后一站
     """
     )
 )
@@ -134,7 +134,7 @@ GENERIC: frozenset[str] = frozenset(
     东北地区 西北地区 西南地区 东南地区 二次供水泵站 供水环线 街路 亲子花园
     垃圾中转站 中转站 垃圾转运站 转运站 主次街路 丁字路 丁字路口 达标村 卫生村 庄河
     垃圾处理厂 生活垃圾处理厂 水泥路 高压线 低压线 渡改桥 夜市街区 农民商业广场 城市大道
-    北方地区 南方地区 巡河路 人工湖 福利厂
+    北方地区 南方地区 巡河路 人工湖 福利厂 首末站 公交首末站 扬水站 坑塘 街道里巷 更新区 有机更新区 县城
     """
     )
 )
@@ -161,7 +161,7 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     文旅 互通式 跨河 带状 主题 站前 安置 飞地 职工 活动 庭院 居民庭院 辅 西侧 东侧 南侧 北侧 无灯 人居环境 养殖 规模化
     健身 新型 肥料 白酒 建材 焦化 折返 建制 无证
     商务 农用 供水 二次供水 平原 夜间 其它 桥闸 亲子 高级 达标 卫生 主次 水泥 农民 六车道 四车道 双向
-    东段 西段 南段 北段 中段 步行 巡河 福利 人工 职教
+    东段 西段 南段 北段 中段 步行 巡河 福利 人工 职教 垃圾 准星级 康养 观光 地质
     """
     )
 )
@@ -267,7 +267,7 @@ _CAREFUL: dict[str, frozenset[str]] = {
     景 辖 全 我 本 分 街 厂 校 院 老城 主城 中心城 山 矿 库 营 展 会 生活 居住 商业 商务 工业 产业 农业 物流 科技
     创新 先导 承载 协作 合作 集中 保税 自贸 贸易 综合 重点 中心 生态 风景 名胜 灾 疫 封控 管控 防范 禁止 限制 限建
     禁建 适建 优化 调整 飞地 毗邻 周边 城镇 乡村 社区 片 园林 试点 示范性 自治 特别 行政 边境 贫困 革命 老 苏
-    强 美 富 优 兴 活 旧屋
+    强 美 富 优 兴 活 旧屋 信用 更新
     """
         )
     ),
@@ -321,7 +321,7 @@ STOP_WORDS: tuple[str, ...] = tuple(
     建强 共建 开办 直航 大众网 人民网 新华网 中新网 央广网 央视网 光明网 中国网 新浪网 凤凰网
     但 只有 需要 拉通 紧盯 去往 往 又称 设置 目前 而
     年内 年底 年初 程度上 除 做 做成 和谐 链接 直通 有 东南角 西南角 东北角 西北角 其它 法治 明确
-    项目 着 到达 修编 方便 调整 靓丽 我国 对于
+    项目 着 到达 修编 方便 调整 靓丽 我国 对于 施划 提速 重新
     """
     )
 )
@@ -551,6 +551,28 @@ def _glue_cut(stem: str, suffix: str) -> int:
     return best
 
 
+def _route_start(norm: str, raw: int, start: int) -> int | None:
+    """Start of a route's first end when ``start`` follows 至 (柳州至南宁高速公路): a clean 2–6 character place name."""
+    if start - raw < 3 or norm[start - 1] != "至":
+        return None
+    first = norm[raw : start - 1]
+    cut = _cut_stop_words(first)
+    if not cut and raw > 0 and _is_cjk(norm[raw - 1]):
+        return None  # the walk ran out before the name began
+    p = raw + cut
+    if norm[p : p + 2] in _lead_verbs() and start - 1 - p >= 4:
+        p += 2
+    end = norm[p : start - 1]
+    if (
+        not 2 <= len(end) <= 6
+        or not all(_is_cjk(ch) for ch in end)
+        or any(x in end for x in _KIND)
+        or end[-1] in "环移延"
+    ):
+        return None  # … and not a named road or site itself: 苍南大道至|山海大道 is a stretch of two roads
+    return p
+
+
 def _ends_here(norm: str, e: int, hi: int) -> bool:
     """True if a name may end at ``e``: text ends, punctuation, 等/和 or a verb follows."""
     if e >= hi or not _is_cjk(norm[e]) or norm[e] in _END_CHARS or _PHASE.match(norm, e, hi):
@@ -667,6 +689,8 @@ def _suffix_candidates(
         if lead or s - start >= 3 and norm[start : start + 2] in _lead_verbs():
             start += 2
             cut = cut or 2
+        if _KIND[suffix] in ("road", "rail", "water") and (route := _route_start(norm, raw, start)) is not None:
+            start = route  # a route by its two ends: 柳州至|南宁高速公路
         if suffix in _RAIL and (m := _ROAD_CODE.match(norm, start, s)):
             start, cut = m.end(), cut or m.end() - start  # a road's code before its name: S201|浠散线
         # A road named by a slogan word and a direction or number: 建设|西路, 建设|二路.

@@ -659,11 +659,30 @@ ROUND20_RULES: dict[str, list[tuple[str, list[str]]]] = {
 }  # fmt: skip
 
 
+ROUND21_RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "route": [
+        # a route named by its two ends is one name
+        ("开工建设柳州至南宁高速公路、柳州至梧州高速公路", ["柳州至南宁高速公路", "柳州至梧州高速公路"]),
+        # but a stretch between two named roads is two
+        ("推进苍南大道至山海大道改造", ["苍南大道", "山海大道"]),
+        ("完成南四环至国道107段", ["南四环", "国道107"]),
+    ],
+    "generic": [
+        ("新建公交首末站3处、扬水站2座", []),
+        ("建设垃圾填埋场和准星级宾馆", []),
+        ("创建信用县", []),
+        ("有机更新区规划", []),
+        ("重新施划路面标线", []),
+        ("实现互连互通", []),
+    ],
+}  # fmt: skip
+
+
 # Each round's cases, by the round whose errors the rules were revised on.
 RULE_ROUNDS = {
     5: ROUND5_RULES, 6: ROUND6_RULES, 7: ROUND7_RULES, 8: ROUND8_RULES, 9: ROUND9_RULES, 10: ROUND10_RULES,
     11: ROUND11_RULES, 12: ROUND12_RULES, 13: ROUND13_RULES, 17: ROUND17_RULES,
-    18: ROUND18_RULES, 19: ROUND19_RULES, 20: ROUND20_RULES,
+    18: ROUND18_RULES, 19: ROUND19_RULES, 20: ROUND20_RULES, 21: ROUND21_RULES,
 }  # fmt: skip
 
 
