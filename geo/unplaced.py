@@ -865,6 +865,19 @@ def _split_areas(
     return parts + [c for c in found if not any(c[0] < e and s < c[1] for s, e in spans)]
 
 
+def _split_subdistricts(norm: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Split a sub-district run into the name after it: 南汇街道|前网路 is the 街道 and its road."""
+    out = []
+    for s, e, kind in found:
+        k = norm.find("街道", s + 2, e - 3) if e - s > 6 else -1  # (a negative end would count from the back)
+        if k < 0 or kind == "town":
+            out.append((s, e, kind))
+        else:
+            rest = k + 3 if norm[k + 2] == "办" else k + 2  # 中所营街道|办|张家村: its office
+            out += [(s, k + 2, "town"), (rest, e, kind)]
+    return sorted(out, key=lambda c: (c[0], -c[1]))
+
+
 def _tagged_candidates(
     norm: str,
     lo: int,
@@ -970,6 +983,7 @@ def candidates(
         ),
         key=lambda c: (c[0], -c[1]),
     )
+    found = _split_subdistricts(norm, found)
     if tagged and hi - lo <= MAX_TAGGED:
         found = _with_tagged(found, _tagged_candidates(norm, lo, hi, unmasked, known, names))
     # Overlaps: the longer name wins (三山五园 < 三山五园地区, 京张铁路 < 京张铁路遗址公园).

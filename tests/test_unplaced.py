@@ -767,3 +767,17 @@ def test_long_enumeration_is_linear():
     found = list(candidates(norm, 0, len(norm), []))
     assert time.perf_counter() - t < 10
     assert len(found) > 60_000
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Lucheng 2021, Putuo 2013, Shijingshan 2020 (dev): a sub-district and the road in it are two names
+        ("改造南汇街道前网路", ["南汇街道", "前网路"]),
+        ("完善曹杨街道花溪路、广宁街道高井路", ["曹杨街道", "花溪路", "广宁街道", "高井路"]),
+        # Nanzheng 2024: …and its office (街道办) is neither
+        ("中所营街道办张家村十字路口", ["中所营街道", "张家村"]),
+    ],
+)
+def test_a_subdistrict_run_into_a_name_is_split(text, expected):
+    assert norm_candidates(text) == expected
