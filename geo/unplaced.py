@@ -136,6 +136,7 @@ GENERIC: frozenset[str] = frozenset(
     垃圾处理厂 生活垃圾处理厂 水泥路 高压线 低压线 渡改桥 夜市街区 农民商业广场 城市大道
     北方地区 南方地区 巡河路 人工湖 福利厂 首末站 公交首末站 扬水站 坑塘 街道里巷 更新区 有机更新区 县城
     漫水桥 人行过街天桥 过街天桥 换热站 普惠园 公益普惠园 领航学校 内外科大楼 人行景观桥 磁悬浮大桥
+    边巡路 农田路 样板村 街心花园 急救站 主要街路 名人游园 一般建制镇 建制镇 文化中区 城关镇
     """
     )
 )
@@ -163,6 +164,7 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     健身 新型 肥料 白酒 建材 焦化 折返 建制 无证
     商务 农用 供水 二次供水 平原 夜间 其它 桥闸 亲子 高级 达标 卫生 主次 水泥 农民 六车道 四车道 双向
     东段 西段 南段 北段 中段 步行 巡河 福利 人工 职教 垃圾 准星级 康养 观光 地质 食品 放心 人行 磁悬浮 公益
+    边陲 压缩式 一般 转运
     """
     )
 )
@@ -322,7 +324,7 @@ STOP_WORDS: tuple[str, ...] = tuple(
     建强 共建 开办 直航 大众网 人民网 新华网 中新网 央广网 央视网 光明网 中国网 新浪网 凤凰网
     但 只有 需要 拉通 紧盯 去往 往 又称 设置 目前 而
     年内 年底 年初 程度上 除 做 做成 和谐 链接 直通 有 东南角 西南角 东北角 西北角 其它 法治 明确
-    项目 着 到达 修编 方便 调整 靓丽 我国 对于 施划 提速 重新
+    项目 着 到达 修编 方便 调整 靓丽 我国 对于 施划 提速 重新 如今 新修 让 学期
     """
     )
 )
@@ -388,7 +390,7 @@ _DIGIT_COUNT = re.compile(rf"[0-9]+(?:{_UNITS})")  # 5家|…, not 万家丽
 # Names listing many kinds of place are slogans: “馆桥城园岛河”.
 _SLOGAN_CHARS = frozenset("路街桥园河湖村镇乡山城岛站线厂寺庄馆")
 # What a slogan counts between its numerals: 一中心四片区, 五横六纵, 一轴两带, 三分之一.
-_SLOGAN_PARTS = frozenset("中心横纵轴带核翼极圈网廊片区轨地城分之路桥")
+_SLOGAN_PARTS = frozenset("中心横纵轴带核翼极圈网廊片区轨地城分之路桥业院")
 _NUMERAL = re.compile(r"[0-9一二三四五六七八九十百千万两零〇]+")
 
 
@@ -484,7 +486,7 @@ def _all_generic(stem: str, extra: Container[str] = frozenset()) -> bool:
 
 
 # Names that start with a one-character stop word.
-_NAME_BIGRAMS = frozenset(_words("和平 向阳 同心 同德 为民 至善 由义 并州 将军 将台 将府 将乐 有机 有色 有限"))
+_NAME_BIGRAMS = frozenset(_words("和平 向阳 同心 同德 为民 至善 由义 并州 将军 将台 将府 将乐 有机 有色 有限 让水"))
 
 
 _STOP_IN_WORDS = ("中等职业", "中等专业")

@@ -678,11 +678,32 @@ ROUND21_RULES: dict[str, list[tuple[str, list[str]]]] = {
 }  # fmt: skip
 
 
+ROUND22_RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "generic": [
+        ("并全面完成了19千米边巡路和乌拉嘎至新青25.9千米公路", []),
+        ("在边陲名镇建设上,继续", []),
+        ("区公交站台286个、压缩式垃圾转运站和中转站4个", []),
+        ("以木兰镇为中心,以一般建制镇为基础", ["木兰镇"]),
+        ("新建街头名人游园和城市绿地", []),
+    ],
+    "slogan": [
+        ('立足"一镇一业一院一头部一基地"的发展思路', []),
+        ("实施三路一广场工程", []),
+    ],
+    "boundary": [
+        ("晴天一身土,如今路修好了,出门", []),
+        ("新修木兰镇内巷道白色路面", ["木兰镇"]),
+        # 让 before a name is a verb, but 让水湖 is a lake
+        ("加快让水湖湿地公园建设", ["让水湖湿地公园"]),
+    ],
+}  # fmt: skip
+
+
 # Each round's cases, by the round whose errors the rules were revised on.
 RULE_ROUNDS = {
     5: ROUND5_RULES, 6: ROUND6_RULES, 7: ROUND7_RULES, 8: ROUND8_RULES, 9: ROUND9_RULES, 10: ROUND10_RULES,
     11: ROUND11_RULES, 12: ROUND12_RULES, 13: ROUND13_RULES, 17: ROUND17_RULES,
-    18: ROUND18_RULES, 19: ROUND19_RULES, 20: ROUND20_RULES, 21: ROUND21_RULES,
+    18: ROUND18_RULES, 19: ROUND19_RULES, 20: ROUND20_RULES, 21: ROUND21_RULES, 22: ROUND22_RULES,
 }  # fmt: skip
 
 
