@@ -94,7 +94,7 @@ MASKED: frozenset[str] = frozenset(
     湖泊 桥下 桥梁 桥头堡 广场舞 寺庙 寺院 庄严 庄重 庄稼 中小学 大学生 中学生 小学生 高中生 主干道 次干道
     小城镇 过马路 部分路段 江山 江湖 江畔 江边 医院 分院 幼儿园 田园 主航道 公里 互联互通 县城 县域 郡县 知县
     生命线 过路费 示范基地 市里 环湖 积水路段 一泓清水 危桥 开园 下乡 校园 堆积如山 学前教育 城镇化 乡愁 以城带乡
-    整村 渠系 互连互通 最后一站
+    整村 渠系 互连互通 最后一站 以城带镇 以镇带村 入村 入户 通公路 通水泥路
     """
     )
 )
@@ -138,7 +138,8 @@ GENERIC: frozenset[str] = frozenset(
     漫水桥 人行过街天桥 过街天桥 换热站 普惠园 公益普惠园 领航学校 内外科大楼 人行景观桥 磁悬浮大桥
     边巡路 农田路 样板村 街心花园 急救站 主要街路 名人游园 一般建制镇 建制镇 文化中区 城关镇
     通村公路 社会公共停车场 公共停车场 天燃气厂 天然气厂 私立高中学校 老年大学 通信基站 古村 城边村 养老驿站
-    县城污水处理厂 网红小镇
+    县城污水处理厂 网红小镇 柏油路 东部 西部 南部 北部 中部 东部片区 西部片区 南部片区 北部片区 中部片区 雨水花园
+    通村路
     """
     )
 )
@@ -162,7 +163,8 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     数字 重点棚户 棚户 水闸 茶 质量 安全 出口 产教 职业 教育 引种
     大中小微型 大中小微 小微型 小微 微型 微 微循环 道路 世界级 放射性 优美 排水 雨水 污水 泵
     物流 货运 航空 水运 门户 区域性 全国性 综合交通 普惠 普惠性 公办 民办 公立 乡镇 中心 标准化 新建 光伏 水电
-    文旅 互通式 跨河 带状 主题 站前 安置 飞地 职工 活动 庭院 居民庭院 辅 西侧 东侧 南侧 北侧 无灯 人居环境 养殖 规模化
+    文旅 互通式 跨河 带状 主题 安置 飞地 职工 活动 庭院 居民庭院 辅 西侧 东侧 南侧 北侧 无灯 人居环境 养殖 规模化
+    火车站前 高铁站前 汽车站前 车站前
     健身 新型 肥料 白酒 建材 焦化 折返 建制 无证
     商务 农用 供水 二次供水 平原 夜间 其它 桥闸 亲子 高级 达标 卫生 主次 水泥 农民 六车道 四车道 双向
     东段 西段 南段 北段 中段 步行 巡河 福利 人工 职教 垃圾 准星级 康养 观光 地质 食品 放心 人行 磁悬浮 公益
@@ -231,6 +233,7 @@ _CAREFUL: dict[str, frozenset[str]] = {
         _words(
             """
     实验 中心 完全 九年一贯制 寄宿制 特殊教育 民办 公办 职业 配套 新建 示范 重点 优质 附属 农村 乡村 各类 薄弱 义务教育
+    管理 标准化
     """
         )
     ),
@@ -272,7 +275,7 @@ _CAREFUL: dict[str, frozenset[str]] = {
     景 辖 全 我 本 分 街 厂 校 院 老城 主城 中心城 山 矿 库 营 展 会 生活 居住 商业 商务 工业 产业 农业 物流 科技
     创新 先导 承载 协作 合作 集中 保税 自贸 贸易 综合 重点 中心 生态 风景 名胜 灾 疫 封控 管控 防范 禁止 限制 限建
     禁建 适建 优化 调整 飞地 毗邻 周边 城镇 乡村 社区 片 园林 试点 示范性 自治 特别 行政 边境 贫困 革命 老 苏
-    强 美 富 优 兴 活 旧屋 信用 更新
+    强 美 富 优 兴 活 旧屋 信用 更新 创业 幸福 海绵
     """
         )
     ),
@@ -326,7 +329,7 @@ STOP_WORDS: tuple[str, ...] = tuple(
     建强 共建 开办 直航 大众网 人民网 新华网 中新网 央广网 央视网 光明网 中国网 新浪网 凤凰网
     但 只有 需要 拉通 紧盯 去往 往 又称 设置 目前 而
     年内 年底 年初 程度上 除 做 做成 和谐 链接 直通 有 东南角 西南角 东北角 西北角 其它 法治 明确
-    项目 着 到达 修编 方便 调整 靓丽 我国 对于 施划 提速 重新 如今 新修 让 学期
+    项目 着 到达 修编 方便 调整 靓丽 我国 对于 施划 提速 重新 如今 新修 让 学期 以后 历史上 止于 起于 亮相 选取
     """
     )
 )
@@ -369,11 +372,11 @@ LIST_HEADS: tuple[tuple[str, str], ...] = (
     ("区域", "area"), ("街区", "area"), ("社区", "area"), ("小区", "area"), ("园区", "park"), ("街道", "town"),
     ("乡镇", "town"), ("村", "village"), ("公园", "park"), ("地块", "area"), ("高铁", "rail"), ("铁路", "rail"),
     ("高速公路", "road"), ("高速", "road"), ("机场", "station"), ("码头", "station"), ("水库", "river"), ("镇", "town"),
-    ("水电站", "facility"),
+    ("水电站", "facility"), ("棚户区", "area"),
 )  # fmt: skip
 _LIST_HEAD = re.compile(
     r"(?:等(?:[0-9]{1,4}|[一二三四五六七八九十两]{1,3})?|(?:[0-9]{1,4}|[一二三四五六七八九十两]{1,3}))"
-    r"[个处条座家]?(?:重点|重要|核心|周边|主要|世界级|大型|特大型)?"
+    r"[个处条座家大]?(?:重点|重要|核心|周边|主要|世界级|大型|特大型|中心|城中|示范|棚户)?"
     "(" + "|".join(h for h, _ in LIST_HEADS) + ")"
 )
 _LIST_KIND = dict(LIST_HEADS)
@@ -418,6 +421,10 @@ _BYLINES = ("记者", "通讯员", "作者", "编辑", "摄影")
 _TITLES = ("市长", "区长", "县长", "镇长", "乡长", "省长", "书记", "主任", "局长", "主席")
 # Characters that end words (服务业, 港湾式, 现代化) and so never start a name: 业|示范区, 式|公交站.
 _NOT_FIRST = "业式性型们者"
+# What makes a place-like name a programme's: "大宿城"战略, 清河行动.
+_NOT_A_PLACE_AFTER = ("战略", "行动", "理念", "精神")
+_CLOSING_QUOTES = "\"'”’」』"
+
 # What may stand between a road name's verb and its suffix: 建设|西|路, 解放|二|路.
 _ROAD_PART = "东南西北中一二三四五六七八九十"
 _ROAD_WORDS = frozenset(_words("建设 解放 发展 振兴 复兴 胜利 团结 和平 人民 光明 幸福 文化 友谊 新华 繁荣 富强 民主"))
@@ -488,7 +495,9 @@ def _all_generic(stem: str, extra: Container[str] = frozenset()) -> bool:
 
 
 # Names that start with a one-character stop word.
-_NAME_BIGRAMS = frozenset(_words("和平 向阳 同心 同德 为民 至善 由义 并州 将军 将台 将府 将乐 有机 有色 有限 让水"))
+_NAME_BIGRAMS = frozenset(
+    _words("和平 向阳 同心 同德 为民 至善 由义 并州 将军 将台 将府 将乐 有机 有色 有限 让水 和顺")
+)
 
 
 _STOP_IN_WORDS = ("中等职业", "中等专业")
@@ -554,6 +563,22 @@ def _glue_cut(stem: str, suffix: str) -> int:
         if (k > 0 or k == 0 and end in (*_ROAD_CODES, "站")) and k + len(end) > best and proper_rest:
             best = k + len(end)
     return best
+
+
+def _owner_start(norm: str, lo: int, start: int) -> int | None:
+    """Start of the district or county whose name ends just before ``start`` (金凤区|第二十三小学), if clean."""
+    if start - 3 < lo or norm[start - 1] not in "区县市":
+        return None
+    k = start - 1
+    while k > lo and start - 1 - k < 4 and _is_cjk(norm[k - 1]) and norm[k - 1] not in ADMIN_ENDS:
+        k -= 1
+    if start - 1 - k < 2 or (cut := _cut_stop_words(norm[k : start - 1])) >= start - 1 - k - 1:
+        return None
+    k += cut
+    clean = (
+        k == lo or not _is_cjk(norm[k - 1]) or norm[k - 1] in ADMIN_ENDS or cut > 0 or norm[k - 2 : k] in _lead_verbs()
+    )
+    return k if clean else None
 
 
 def _route_start(norm: str, raw: int, start: int) -> int | None:
@@ -665,8 +690,13 @@ def _suffix_candidates(
     _, suffixes, suffix_ac, _, _ = _automata()
     for idx, s, e in suffix_ac.find_matches_as_indexes(norm[lo:hi]):
         s, e = s + lo, e + lo
-        if any(blocked[k - lo] for k in range(s, e)) or norm.startswith("之", e):
-            continue  # masked, or the name goes on: 宛平博物馆|之城
+        if (
+            any(blocked[k - lo] for k in range(s, e))
+            or norm.startswith("之", e)
+            or norm.endswith("站", s, e)
+            and norm.startswith("前", e)
+        ):
+            continue  # masked, or the name goes on: 宛平博物馆|之城, 九江市站|前路
         suffix = suffixes[idx]
         if _KIND[suffix] != "road" and (m := _NUMBERED_TAIL.match(norm, e, hi)) is not None:
             e = m.end()  # a numbered project: 中关村|壹号 (after a road it is an address: 清华街|7号)
@@ -694,6 +724,8 @@ def _suffix_candidates(
         if lead or s - start >= 3 and norm[start : start + 2] in _lead_verbs():
             start += 2
             cut = cut or 2
+        if norm[start] == "第" and (owner := _owner_start(norm, lo, start)) is not None:
+            start = owner  # a numbered school is its district's: 金凤区|第二十三小学
         if _KIND[suffix] in ("road", "rail", "water") and (route := _route_start(norm, raw, start)) is not None:
             start = route  # a route by its two ends: 柳州至|南宁高速公路
         if suffix in _RAIL and (m := _ROAD_CODE.match(norm, start, s)):
@@ -999,4 +1031,7 @@ def candidates(
                 kept[-1] = c
             continue
         kept.append(c)
-    yield from kept
+    for c in kept:
+        after = c[1] + (c[1] < hi and norm[c[1]] in _CLOSING_QUOTES)
+        if not norm.startswith(_NOT_A_PLACE_AFTER, after):
+            yield c  # … but a strategy or a campaign named after a place is neither: "大宿城"|战略
