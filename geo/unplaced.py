@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Container, Iterator, Sequence
+from collections.abc import Container, Iterator, Mapping, Sequence
 from pathlib import Path
 
 
@@ -139,7 +139,7 @@ GENERIC: frozenset[str] = frozenset(
     边巡路 农田路 样板村 街心花园 急救站 主要街路 名人游园 一般建制镇 建制镇 文化中区 城关镇
     通村公路 社会公共停车场 公共停车场 天燃气厂 天然气厂 私立高中学校 老年大学 通信基站 古村 城边村 养老驿站
     县城污水处理厂 网红小镇 柏油路 东部 西部 南部 北部 中部 东部片区 西部片区 南部片区 北部片区 中部片区 雨水花园
-    通村路
+    通村路 全州 景观公园 一湖十园
     """
     )
 )
@@ -169,6 +169,7 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     商务 农用 供水 二次供水 平原 夜间 其它 桥闸 亲子 高级 达标 卫生 主次 水泥 农民 六车道 四车道 双向
     东段 西段 南段 北段 中段 步行 巡河 福利 人工 职教 垃圾 准星级 康养 观光 地质 食品 放心 人行 磁悬浮 公益
     边陲 压缩式 一般 转运 私立 疗休养 干鲜果 京西 岭南 网红 县城 三大 两大 四大 五大 古村 中转
+    氢能 储能 服装 贸易 民族风情 风情
     """
     )
 )
@@ -330,6 +331,7 @@ STOP_WORDS: tuple[str, ...] = tuple(
     但 只有 需要 拉通 紧盯 去往 往 又称 设置 目前 而
     年内 年底 年初 程度上 除 做 做成 和谐 链接 直通 有 东南角 西南角 东北角 西北角 其它 法治 明确
     项目 着 到达 修编 方便 调整 靓丽 我国 对于 施划 提速 重新 如今 新修 让 学期 以后 历史上 止于 起于 亮相 选取
+    著 就连 大大 敦促 享誉 报道
     """
     )
 )
@@ -915,6 +917,20 @@ def _split_subdistricts(norm: str, found: list[tuple[int, int, str]]) -> list[tu
     return sorted(out, key=lambda c: (c[0], -c[1]))
 
 
+# Words a slogan puts before the report's own place: 红色房山、活力房山、精致房山、幸福房山.
+_SLOGAN_ADJECTIVES = frozenset(
+    _words("""
+    红色 活力 精致 大美 平安 幸福 美丽 绿色 宜居 魅力 和谐 法治 智慧 数字 文明 开放 创新 人文 生态 首都 品质 实力
+    富裕 美好 文化 健康 诚信 清洁 靓丽 秀美 锦绣 多彩 壮美 醉美 最美 乐享 善治 厚德 书香 水韵 紫气东来
+    """)
+)
+
+
+def _place_slogan(name: str, names: Mapping[str, object]) -> bool:
+    """True for a slogan word followed by one of the report's own places (活力|房山)."""
+    return any(name[:k] in _SLOGAN_ADJECTIVES and name[k:] in names for k in range(2, min(5, len(name) - 1)))
+
+
 def _tagged_candidates(
     norm: str,
     lo: int,
@@ -1033,5 +1049,12 @@ def candidates(
         kept.append(c)
     for c in kept:
         after = c[1] + (c[1] < hi and norm[c[1]] in _CLOSING_QUOTES)
-        if not norm.startswith(_NOT_A_PLACE_AFTER, after):
-            yield c  # … but a strategy or a campaign named after a place is neither: "大宿城"|战略
+        if (
+            norm.startswith(_NOT_A_PLACE_AFTER, after)
+            or norm[c[1] - 1] in ADMIN_ENDS + "州"
+            and norm.startswith("长", c[1])
+        ):
+            continue  # a strategy or a campaign named after a place ("大宿城"|战略), a title (…人民政府州|长)
+        if _place_slogan(norm[c[0] : c[1]], names):
+            continue  # a slogan made of the report's own place: 活力|房山, 平安|房山
+        yield c
