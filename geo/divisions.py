@@ -157,12 +157,22 @@ def _county_index():
 _MEASURES = "项个条座处家所户"
 
 
+# 长 and a person's name after a division's ending make a title: 代县|长张永潮在, 州|长 白加扎, 市|长宋晓路同志
+# (but 庐阳区|长江中路 and 青山镇|长安村 are places).
+_TITLE_AFTER = re.compile(
+    r"长(?:[\u3400-\u9fff]{2,3}(?:同志|在|作|表示|说|指出|强调|介绍|主持|出席|代表)|(?![\u3400-\u9fff]))"
+)
+
+
+def is_title(norm: str, e: int) -> bool:
+    """True if the division ending at ``e`` starts a title: 县长, 州长, 市长 before a person's name."""
+    return e > 0 and norm[e - 1] in "县区市镇乡省州" and _TITLE_AFTER.match(norm, e) is not None
+
+
 def not_a_name(norm: str, s: int, e: int) -> bool:
-    """True if a division's name at ``norm[s:e]`` is part of something else: a title (代县|长),
+    """True if a division's name at ``norm[s:e]`` is part of something else: a title (代县|长张永潮),
     or a count (28项|城市)."""
-    if norm[e - 1 : e] in "县区市镇乡省" and norm.startswith("长", e):
-        return True
-    return s > 0 and norm[s - 1].isdigit() and norm[s] in _MEASURES
+    return is_title(norm, e) or s > 0 and norm[s - 1].isdigit() and norm[s] in _MEASURES
 
 
 def home_counties(norm: str) -> list[Division]:
@@ -248,11 +258,17 @@ def _prefecture_index():
     return names, ahocorasick_rs.AhoCorasick(names, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest), by_name
 
 
+# Words that start with a prefecture's short name.
+_NOT_PREFECTURE = ("长治久安", "阿里巴巴", "阿里云")
+
+
 def home_prefecture(norm: str) -> Division | None:
     """The one prefecture the text names most, at least twice and more than any other (a city's own report)."""
     names, ac, by_name = _prefecture_index()
     count: Counter[str] = Counter()
-    for i, _, _ in ac.find_matches_as_indexes(norm):
+    for i, s, e in ac.find_matches_as_indexes(norm):
+        if norm.startswith("省", e) or norm.startswith(_NOT_PREFECTURE, s):
+            continue  # a province (吉林|省) or a word (长治久安, 阿里巴巴)
         if len(by_name[names[i]]) == 1:  # a name two prefectures share points to neither
             count[by_name[names[i]][0].code] += 1
     ranked = count.most_common(2)

@@ -227,6 +227,7 @@ _CAREFUL: dict[str, frozenset[str]] = {
         _words(
             """
     老 历史 文化 特色 商业 步行 传统 示范 精品 智慧 历史文化 美丽 活力 创新 科技 休闲 完整 夜间 经济 科创 规模 夜市
+    街道
     """
         )
     ),
@@ -397,7 +398,7 @@ _DIGIT_COUNT = re.compile(rf"[0-9]+(?:{_UNITS})")  # 5家|…, not 万家丽
 # Names listing many kinds of place are slogans: “馆桥城园岛河”.
 _SLOGAN_CHARS = frozenset("路街桥园河湖村镇乡山城岛站线厂寺庄馆")
 # What a slogan counts between its numerals: 一中心四片区, 五横六纵, 一轴两带, 三分之一.
-_SLOGAN_PARTS = frozenset("中心横纵轴带核翼极圈网廊片区轨地城分之路桥业院")
+_SLOGAN_PARTS = frozenset("中心横纵轴带核翼极圈网廊片区轨地城分之路桥业院镇头部基高速")
 _NUMERAL = re.compile(r"[0-9一二三四五六七八九十百千万两零〇]+")
 
 
@@ -503,30 +504,45 @@ _NAME_BIGRAMS = frozenset(
 
 
 _STOP_IN_WORDS = ("中等职业", "中等专业")
+# One-character verbs cut only with a name's worth left after them and nothing or a word before.
+_WEAK_STOPS = frozenset("有让除做着著")
 
 
 def _cut_stop_words(stem: str) -> int:
     """Offset in ``stem`` after its rightmost stop word (or measure phrase), 0 if none."""
     _, _, _, stops, stop_ac = _automata()
     best = 0
+    weak = []
     for _, s, e in stop_ac.find_matches_as_indexes(stem, overlapping=True):
         if e - s == 1 and (stem[s : s + 2] in _NAME_BIGRAMS or s and stem.startswith(_STOP_IN_WORDS, s - 1)):
             continue  # a one-character stop word that starts a name (和平|里, 向阳|路) or is inside a word (中等职业)
+        if e - s == 1 and stem[s] in _WEAK_STOPS:
+            weak.append(s)
+            continue
         best = max(best, e)
     for m in _COUNTED.finditer(stem):
         best = max(best, m.end())
+    # A verb that names use too is cut only with a name left after it and a word before it, if any:
+    # 东南部有|龙潭湖, 让|滨河路, but 大有庄, 让胡路.
+    for s in weak:
+        rest = len(stem) - s - 1
+        if s >= best and (rest >= 2 or rest == 1 and s - best >= 2):
+            best = s + 1
     return best
 
 
 def _counted_slogan(text: str) -> bool:
     """True for a slogan that counts kinds: 一中心四|片区, 五横六纵七|高速, 两地一|园 (but 三山五园 is a name)."""
-    return len(_NUMERAL.findall(text)) >= 2 and any(c and set(c) <= _SLOGAN_PARTS for c in _NUMERAL.split(text)[1:])
+    parts = [c for c in _NUMERAL.split(text)[1:] if c]
+    return len(_NUMERAL.findall(text)) >= 2 and bool(parts) and all(set(c) <= _SLOGAN_PARTS for c in parts)
 
 
 def _lead_cut(name: str) -> int:
     """Length of a stop word or common verb of two or more characters that starts ``name``, 0 if none."""
     for k in (4, 3, 2):
-        if name[:k] in _stop_set() or k == 2 and name[:2] in _lead_verbs() and name[:2] not in _ROAD_WORDS:
+        if name[:k] in _ROAD_WORDS:
+            return 0  # 建设|西路, 发展|二路 are names
+        if name[:k] in _stop_set() or k == 2 and name[:2] in _lead_verbs():
             return k
     return 0
 
@@ -567,12 +583,18 @@ def _glue_cut(stem: str, suffix: str) -> int:
     return best
 
 
-def _owner_start(norm: str, lo: int, start: int) -> int | None:
+def _owner_start(norm: str, lo: int, start: int, blocked: bytearray) -> int | None:
     """Start of the district or county whose name ends just before ``start`` (金凤区|第二十三小学), if clean."""
-    if start - 3 < lo or norm[start - 1] not in "区县市":
-        return None
+    if start - 3 < lo or norm[start - 1] not in "区县市" or blocked[start - 1 - lo]:
+        return None  # … and not one already linked
     k = start - 1
-    while k > lo and start - 1 - k < 4 and _is_cjk(norm[k - 1]) and norm[k - 1] not in ADMIN_ENDS:
+    while (
+        k > lo
+        and start - 1 - k < 4
+        and _is_cjk(norm[k - 1])
+        and norm[k - 1] not in ADMIN_ENDS
+        and not blocked[k - 1 - lo]
+    ):
         k -= 1
     if start - 1 - k < 2 or (cut := _cut_stop_words(norm[k : start - 1])) >= start - 1 - k - 1:
         return None
@@ -583,13 +605,13 @@ def _owner_start(norm: str, lo: int, start: int) -> int | None:
     return k if clean else None
 
 
-def _route_start(norm: str, raw: int, start: int) -> int | None:
+def _route_start(norm: str, lo: int, raw: int, start: int) -> int | None:
     """Start of a route's first end when ``start`` follows 至 (柳州至南宁高速公路): a clean 2–6 character place name."""
     if start - raw < 3 or norm[start - 1] != "至":
         return None
     first = norm[raw : start - 1]
     cut = _cut_stop_words(first)
-    if not cut and raw > 0 and _is_cjk(norm[raw - 1]):
+    if not cut and raw > lo and _is_cjk(norm[raw - 1]):
         return None  # the walk ran out before the name began
     p = raw + cut
     if norm[p : p + 2] in _lead_verbs() and start - 1 - p >= 4:
@@ -726,9 +748,9 @@ def _suffix_candidates(
         if lead or s - start >= 3 and norm[start : start + 2] in _lead_verbs():
             start += 2
             cut = cut or 2
-        if norm[start] == "第" and (owner := _owner_start(norm, lo, start)) is not None:
+        if norm[start] == "第" and (owner := _owner_start(norm, lo, start, blocked)) is not None:
             start = owner  # a numbered school is its district's: 金凤区|第二十三小学
-        if _KIND[suffix] in ("road", "rail", "water") and (route := _route_start(norm, raw, start)) is not None:
+        if _KIND[suffix] in ("road", "rail", "water") and (route := _route_start(norm, lo, raw, start)) is not None:
             start = route  # a route by its two ends: 柳州至|南宁高速公路
         if suffix in _RAIL and (m := _ROAD_CODE.match(norm, start, s)):
             start, cut = m.end(), cut or m.end() - start  # a road's code before its name: S201|浠散线
@@ -842,8 +864,8 @@ def _ring_candidates(norm: str, lo: int, hi: int, blocked: bytearray) -> Iterato
 _SCHOOL = r"(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})[中小]"
 _CODED = re.compile(
     r"(?:国道|省道)[0-9]{2,3}(?![0-9])(?:新线|线)?"
-    rf"|(?<![0-9A-Za-z.一二三四五六七八九十届]){_SCHOOL}(?:、{_SCHOOL})+(?![心国华央部间期型级学全])"
-    r"|(?<![0-9A-Za-z.])[0-9]{1,3}[中小](?=[、,。;等和与及]|$)"
+    rf"|(?<![0-9A-Za-z.一二三四五六七八九十届]){_SCHOOL}(?:、{_SCHOOL})+(?![心国华央部间期型级学全时])"
+    r"|(?<![0-9A-Za-z.时约近])[0-9]{1,3}[中小](?=[、,。;等和与及]|$)"
 )
 _SCHOOL_ITEM = re.compile(_SCHOOL)
 
@@ -909,11 +931,15 @@ def _split_subdistricts(norm: str, found: list[tuple[int, int, str]]) -> list[tu
     out = []
     for s, e, kind in found:
         k = norm.find("街道", s + 2, e - 3) if e - s > 6 else -1  # (a negative end would count from the back)
-        if k < 0 or kind == "town":
-            out.append((s, e, kind))
-        else:
-            rest = k + 3 if norm[k + 2] == "办" else k + 2  # 中所营街道|办|张家村: its office
-            out += [(s, k + 2, "town"), (rest, e, kind)]
+        if k < 0 or kind == "town" or _all_generic(norm[s:k]):
+            out.append((s, e, kind))  # … a kind of street is no sub-district: 特色街道|示范街区
+            continue
+        # 中所营街道|办|张家村: its office (but 南汇街道|办公大楼 is a building)
+        rest = k + 3 if norm.startswith("办", k + 2) and not norm.startswith("公", k + 3) else k + 2
+        out.append((s, k + 2, "town"))
+        name = norm[rest:e]
+        if e - rest >= 3 and name not in GENERIC and not _all_generic(name):
+            out.append((rest, e, kind))  # not a kind of place: 南汇街道|口袋公园
     return sorted(out, key=lambda c: (c[0], -c[1]))
 
 
@@ -1019,7 +1045,7 @@ def candidates(
         a, b = max(a, lo), min(b, hi)
         if a < b:
             blocked[a - lo : b - lo] = unmasked[a - lo : b - lo] = bytes([_HARD]) * (b - a)
-    from .divisions import area_names
+    from .divisions import area_names, is_title
 
     names = area_names(region)
     found = sorted(
@@ -1049,11 +1075,7 @@ def candidates(
         kept.append(c)
     for c in kept:
         after = c[1] + (c[1] < hi and norm[c[1]] in _CLOSING_QUOTES)
-        if (
-            norm.startswith(_NOT_A_PLACE_AFTER, after)
-            or norm[c[1] - 1] in ADMIN_ENDS + "州"
-            and norm.startswith("长", c[1])
-        ):
+        if norm.startswith(_NOT_A_PLACE_AFTER, after) or is_title(norm, c[1]):
             continue  # a strategy or a campaign named after a place ("大宿城"|战略), a title (…人民政府州|长)
         if _place_slogan(norm[c[0] : c[1]], names):
             continue  # a slogan made of the report's own place: 活力|房山, 平安|房山

@@ -97,3 +97,10 @@ def test_the_list_placeholders_are_not_prefectures():
     assert home_prefecture("县县县县。省直辖县级行政区划。") is None
     # a city named as often as another is neither
     assert home_prefecture("昆明、常州。昆明、常州。") is None
+
+
+def test_words_that_start_with_a_city_name_do_not_name_it():
+    # 长治 in 长治久安, 吉林 in 吉林省, 阿里 in 阿里巴巴 (a review found these)
+    assert home_prefecture("维护社会长治久安。实现长治久安。") is None
+    assert home_prefecture("吉林省工作报告。吉林省发展。") is None
+    assert home_prefecture("阿里巴巴园区。阿里巴巴总部。") is None

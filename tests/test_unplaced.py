@@ -829,3 +829,43 @@ def test_long_enumeration_is_linear():
 )
 def test_a_subdistrict_run_into_a_name_is_split(text, expected):
     assert norm_candidates(text) == expected
+
+
+# A review of this session's rules found these; each case failed before its fix.
+REVIEW_CASES = [
+    # a one-character verb is cut only with a name left after it: 大有庄 and 让胡路 are names
+    ("改造大有庄路、让胡路和万有路。", ["大有庄路", "让胡路", "万有路"]),
+    ("建设大有村", ["大有村"]),
+    # 长 after a district starts a title only before a person's name
+    ("合肥市庐阳区长江中路改造", ["庐阳区", "长江中路"]),
+    ("推进青山镇长安村建设", ["青山镇", "长安村"]),
+    # a numbered address is no counted slogan
+    ("建设八一路二号桥。", ["八一路二号桥"]),
+    # what follows a 街道 must be a name itself
+    ("推进南汇街道口袋公园建设", ["南汇街道"]),
+    ("推进南汇街道办公大楼建设", ["南汇街道", "办公大楼"]),
+    ("推动特色街道示范街区建设", []),
+    # hours are no schools
+    ("用时3小、4小时", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REVIEW_CASES)
+def test_cases_a_review_found(text, expected):
+    assert norm_candidates(text) == expected
+
+
+def test_a_numbered_school_does_not_reach_into_a_link():
+    # 金凤区 linked: the school is what is left, not a name overlapping the link
+    assert norm_candidates("金凤区第二十三小学", [(0, 3)]) == ["第二十三小学"]
+
+
+def test_a_route_starts_at_the_region_start():
+    norm = normalize("在柳州至南宁高速公路").norm
+    assert [norm[s:e] for s, e, _ in candidates(norm, 1, len(norm), [], tagged=False)] == ["柳州至南宁高速公路"]
+
+
+def test_the_tagger_keeps_a_road_named_by_a_slogan_word():
+    from geo.unplaced import _lead_cut
+
+    assert (_lead_cut("建设西路"), _lead_cut("发展二路"), _lead_cut("改扩建袁冲")) == (0, 0, 3)
