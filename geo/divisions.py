@@ -228,16 +228,21 @@ def _town_index():
     return names, ac, {n: by_name[n] for n in names}
 
 
+def _clear_winner(votes: Counter[str]) -> Division | None:
+    """The division with the most votes, if it has two or more and no other has as many."""
+    ranked = votes.most_common(2)
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return division(ranked[0][0])
+
+
 def _county_of_towns(norm: str) -> Division | None:
     """The one county that two or more of the townships named in full belong to, more than any other."""
     names, ac, by_name = _town_index()
     support: Counter[str] = Counter()
     for name in {names[i] for i, _, _ in ac.find_matches_as_indexes(norm)}:
         support.update(by_name[name])
-    ranked = support.most_common(2)
-    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
-        return None
-    return division(ranked[0][0])
+    return _clear_winner(support)
 
 
 # A prefecture's name, not a placeholder of the list (市辖区, 县, 省直辖县级行政区划).
@@ -271,10 +276,7 @@ def home_prefecture(norm: str) -> Division | None:
             continue  # a province (吉林|省) or a word (长治久安, 阿里巴巴)
         if len(by_name[names[i]]) == 1:  # a name two prefectures share points to neither
             count[by_name[names[i]][0].code] += 1
-    ranked = count.most_common(2)
-    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
-        return None
-    return division(ranked[0][0])
+    return _clear_winner(count)
 
 
 def area_names(norm: str) -> dict[str, tuple[str, bool]]:
