@@ -322,11 +322,13 @@ def own_county(norm: str, title: str = "") -> Division | None:
 
 @functools.lru_cache(maxsize=8)
 def report_county(text: str, title: str = "") -> tuple[str, str] | None:
-    """``(code, name)`` of the county a report's text and title are about, cached per report."""
+    """``(code, name)`` of the county a report's text and title are about, cached per report; for a
+    city's own report, which names no county of its own, the city's (a four-digit code: 5301, 昆明市)."""
     from .normalize import normalize
 
-    county = own_county(normalize(text).norm, normalize(title).norm)
-    return (county.code, county.name) if county else None
+    norm = normalize(text).norm
+    area = own_county(norm, normalize(title).norm) or home_prefecture(norm)
+    return (area.code, area.name) if area else None
 
 
 @functools.cache

@@ -187,7 +187,7 @@ def _draw(result: LinkResult, prog: Programme | None, date: str) -> Figure:
     side.set_axis_off()
 
     outline, name, name_en = _district_outline(report)
-    centre = _centre(outline)
+    centre = _centre(outline, None if name == "海淀区" else result.places)
     places = _select(result.places, prog)
     sites = _sites(places, centre)
     near = [s for s in sites if s.dist_km <= FAR_KM]
@@ -233,11 +233,15 @@ def _draw(result: LinkResult, prog: Programme | None, date: str) -> Figure:
 
 
 def _district_outline(report: Report) -> tuple[gpd.GeoDataFrame | None, str, str]:
-    """The outline (in metres) and names of the report's district: Haidian unless its text names another."""
+    """The outline (in metres) and names of the report's district: Haidian unless its text names another.
+
+    A district or city beyond Beijing has no outline here; its name stands in the panel."""
     from .divisions import report_county
 
     county = report_county(report.text, report.title or "")
-    if county and county[0].startswith("11") and county[0] != "110108":
+    if county and county[0] != "110108":
+        if not county[0].startswith("11"):
+            return None, county[1], county[1]
         other = _read_district(str(DISTRICTS_PATH), county[0])
         if other is not None:
             return other
@@ -287,10 +291,14 @@ def _read_metric(path: str) -> gpd.GeoDataFrame | None:
     return gdf.to_crs(METRIC_CRS)
 
 
-def _centre(outline: gpd.GeoDataFrame | None) -> tuple[float, float]:
+def _centre(outline: gpd.GeoDataFrame | None, places: gpd.GeoDataFrame | None = None) -> tuple[float, float]:
+    """The outline's centre; without one, the middle of the report's places beyond Beijing, else Haidian's."""
     if outline is not None:
         c = outline.union_all().centroid
         return (c.x, c.y)
+    if places is not None and len(places):
+        points = places.geometry.representative_point()
+        return _project([(float(points.x.median()), float(points.y.median()))])[0]
     return _project([(FALLBACK_CENTRE[1], FALLBACK_CENTRE[0])])[0]
 
 

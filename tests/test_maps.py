@@ -398,3 +398,12 @@ def test_a_report_from_beyond_beijing_draws_no_outline(tmp_path) -> None:
     data = payload_of(page_of(_linked(tmp_path, text)))
     assert data["outline"] is None
     assert not any("以外" in layer["name"] for layer in data["layers"])
+
+
+def test_a_city_report_from_beyond_beijing_draws_no_haidian_outline(tmp_path) -> None:
+    # Kunming's 2022 report (a labelled excerpt) names its city often and no county of its own:
+    # it once fell back to Haidian's outline.
+    text = (ROOT / "tests" / "data" / "labelled" / "kunming-2022-s.txt").read_text(encoding="utf-8")
+    data = payload_of(page_of(_linked(tmp_path, text)))
+    assert data["outline"] is None
+    assert not any("海淀" in layer["name"] for layer in data["layers"])

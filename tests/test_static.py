@@ -399,3 +399,27 @@ def test_a_report_about_another_district_is_drawn_in_it(tmp_path) -> None:
     out = static.render_static(result, tmp_path / "out", formats=("svg",), date=DATE)
     svg = next(p for p in out if str(p).endswith(".svg")).read_text(encoding="utf-8")
     assert "通州区以外" in svg and "海淀区以外" not in svg
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a city's report (Kunming 2022, labelled) and a county's beyond Beijing: no Haidian outline
+        ((Path(__file__).parent / "data" / "labelled" / "kunming-2022-s.txt").read_text(encoding="utf-8"), "昆明市"),
+        ("湖北省浠水县人民政府工作报告\n\n一、加快建设\n浠水县将继续推进项目建设。\n", "浠水县"),
+    ],
+)
+def test_a_report_from_beyond_beijing_has_no_haidian_outline(tmp_path: Path, text: str, name: str) -> None:
+    from geo.report import read_report
+
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    assert static._district_outline(read_report(path)) == (None, name, name)
+
+
+def test_without_an_outline_the_frame_centres_on_the_places() -> None:
+    # far from Haidian (Kunming's Dianchi), the centre is the places', not Haidian's fallback
+    places = gpd.GeoDataFrame(geometry=[Point(102.70, 24.90), Point(102.72, 24.86)], crs="EPSG:4326")
+    (x, y), (hx, hy) = static._centre(None, places), static._centre(None)
+    assert abs(x - hx) > 1_000_000 or abs(y - hy) > 1_000_000
+    assert static._centre(None, places.iloc[:0]) == (hx, hy)
