@@ -684,7 +684,9 @@ def _valid_stem(stem: str, name: str, known: Container[str], min_stem: int = MIN
         return False
     if _counted_slogan(stem):
         return False
-    if sum(ch in _SLOGAN_CHARS for ch in name.replace("长城", "")) >= 3:  # the Great Wall is no 城 of a slogan
+    # Many place characters make a slogan (两桥一路); but the Great Wall is no 城 of one, and a
+    # bridge is named by its road and river (五台山路澧河桥).
+    if sum(ch in _SLOGAN_CHARS for ch in name.replace("长城", "")) >= 3 and not name.endswith("桥"):
         return False
     return org_ok or not any(w in stem for w in ORG_WORDS)
 

@@ -284,7 +284,8 @@ ROUND7_RULES = {
     "glue": [
         # a stem does not run through a highway, railway, canal or road before it
         # (luohe-2020, huarong-2024, fangshan-2019-projects)
-        ("建成白云山路沙河桥、龙江路上跨京广铁路立交桥等7项桥梁工程,", ["白云山路", "龙江路", "京广铁路"]),
+        # (since round 24 the bridge named by its road and river is found whole, as luohe-2020 labels it)
+        ("建成白云山路沙河桥、龙江路上跨京广铁路立交桥等7项桥梁工程,", ["白云山路沙河桥", "龙江路", "京广铁路"]),
         ("幸福渠交通北路段建成开放。", ["幸福渠", "交通北路"]),
         ("谋划推动新南环、北环高速(周漯平高速漯河段)等重大交通公路项目。", ["北环高速", "周漯平高速"]),
         ("新港高速双柳长江大桥及接线项目开工建设,", ["新港高速", "双柳长江大桥"]),
@@ -869,3 +870,17 @@ def test_the_tagger_keeps_a_road_named_by_a_slogan_word():
     from geo.unplaced import _lead_cut
 
     assert (_lead_cut("建设西路"), _lead_cut("发展二路"), _lead_cut("改扩建袁冲")) == (0, 0, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Luohe 2020, Shenyang 2013, Zhashui 2011 (dev): a bridge named by its road and the river it crosses
+        # is one name, however many place characters it holds (they once made it a slogan)
+        ("新建五台山路澧河桥、白云山路沙河桥", ["五台山路澧河桥", "白云山路沙河桥"]),
+        ("完成黄河大街跨三环桥建设", ["黄河大街跨三环桥"]),
+        ("建成迎春路跨河大桥", ["迎春路跨河大桥"]),
+    ],
+)
+def test_a_bridge_named_by_its_road_and_river(text, expected):
+    assert norm_candidates(text) == expected
