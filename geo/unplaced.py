@@ -671,6 +671,11 @@ def _named_line(stem: str) -> bool:
     )
 
 
+# Suffixes of roads that one common word may name, and the words: 青年路, 机场路, 体育大道, 解放路.
+_NAMED_BY_ONE_WORD = ("路", "大道", "大街", "街")
+_ROAD_NAME_WORDS = frozenset(_words("青年 机场 体育 工业 农业 森林 滨河 滨江 中心 车站 学府 迎宾 环城"))
+
+
 def _valid_stem(stem: str, name: str, known: Container[str], min_stem: int = MIN_STEM, *, org_ok: bool = False) -> bool:
     if len(stem) < min_stem or name in GENERIC or name in known or name.endswith(_BAD_ENDS):
         return False
@@ -680,8 +685,11 @@ def _valid_stem(stem: str, name: str, known: Container[str], min_stem: int = MIN
         return False  # a slogan: 建材之|乡, 魅力之|城
     if stem.endswith(name[len(stem) :]):
         return False  # the suffix twice: 长湖|湖堤 is 长湖 and its embankment
-    if _NUMERAL.fullmatch(stem) or _all_generic(stem) or _all_generic(name) or stem[0] in _NOT_FIRST:
+    road_word = name[len(stem) :] in _NAMED_BY_ONE_WORD and stem in _ROAD_NAME_WORDS
+    if _NUMERAL.fullmatch(stem) or stem[0] in _NOT_FIRST:
         return False
+    if not road_word and (_all_generic(stem) or _all_generic(name)):
+        return False  # … but one word may name a road: 青年路, 机场路, 体育大道
     if _counted_slogan(stem):
         return False
     # Many place characters make a slogan (两桥一路); but the Great Wall is no 城 of one, and a

@@ -318,7 +318,8 @@ ROUND8_RULES = {
     "glue": [
         # a national road's number ends the next stem; a line ends a bridge's (xianfeng-2026, yueqing-2019)
         ("聚焦利咸高速、351国道、242国道忠堡绕镇公路等关键项目,", ["利咸高速", "351国道", "242国道", "忠堡绕镇公路"]),
-        ("做好中心大道三期、虹三线虹桥石帆段、双湖大道等工程前期,", ["虹三线", "双湖大道"]),
+        # (since round 24 one common word may name a road: 中心大道, as yueqing-2019 labels it)
+        ("做好中心大道三期、虹三线虹桥石帆段、双湖大道等工程前期,", ["中心大道", "虹三线", "双湖大道"]),
         # 港区 is a zone inside a name, not an admin end (yueqing-2019)
         ("建成乐清湾港区铁路支线、甬台温高速复线乐清北互通,", ["乐清湾港区铁路支线", "甬台温高速复线"]),
     ],
@@ -883,4 +884,17 @@ def test_the_tagger_keeps_a_road_named_by_a_slogan_word():
     ],
 )
 def test_a_bridge_named_by_its_road_and_river(text, expected):
+    assert norm_candidates(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Gaozhou 2022, Zhengzhou 2022, Zhuzhou 2020 (dev): one common word may name a road
+        ("完成体育大道、农业路和森林路改造", ["体育大道", "农业路", "森林路"]),
+        # but not a kind of road
+        ("打造示范路、商业街和主要大街", []),
+    ],
+)
+def test_a_road_named_by_one_common_word(text, expected):
     assert norm_candidates(text) == expected
