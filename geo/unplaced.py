@@ -671,9 +671,10 @@ def _named_line(stem: str) -> bool:
     )
 
 
-# Suffixes of roads that one common word may name, and the words: 青年路, 机场路, 体育大道, 解放路.
+# Suffixes of roads that one common word may name, and the words (those of _ROAD_WORDS too): 青年路,
+# 机场路, 体育大道, 文化路.
 _NAMED_BY_ONE_WORD = ("路", "大道", "大街", "街")
-_ROAD_NAME_WORDS = frozenset(_words("青年 机场 体育 工业 农业 森林 滨河 滨江 中心 车站 学府 迎宾 环城"))
+_ROAD_NAME_WORDS = _ROAD_WORDS | frozenset(_words("青年 机场 体育 工业 农业 森林 滨河 滨江 中心 车站 学府 迎宾 环城"))
 
 
 def _valid_stem(stem: str, name: str, known: Container[str], min_stem: int = MIN_STEM, *, org_ok: bool = False) -> bool:
