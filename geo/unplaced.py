@@ -774,8 +774,8 @@ def _suffix_candidates(
             continue  # a verb and a kind of area: 明确|城区
         if norm.endswith(_BYLINES, lo, start) or any(b in stem for b in _BYLINES):
             continue  # a reporter's name: 通讯员|齐俊桥
-        if norm.startswith(("同志", "行动"), e) or norm.endswith(_TITLES, lo, start):
-            continue  # a person (市长宋晓路|同志, 书记|张家桥), a campaign (清河|行动)
+        if norm.startswith("同志", e) or norm.endswith(_TITLES, lo, start):
+            continue  # a person (市长宋晓路|同志, 书记|张家桥)
         if suffix in (*_ZONES, "枢纽", "航站楼", "立交") and stem.endswith(tuple(suffixes)):
             continue  # a zone of a named place: 回龙观体育文化公园|南区, 传化公路港|枢纽 (found on its own)
         clean_left = not glued and (
