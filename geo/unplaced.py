@@ -71,7 +71,8 @@ SUFFIXES: tuple[tuple[str, str], ...] = (
     ("县", "district"), ("街区", "area"), ("小镇", "area"), ("场站", "facility"), ("学校", "campus"),
     ("故居", "landmark"), ("旧居", "landmark"),
     ("洞", "landmark"), ("大市场", "mall"), ("风电场", "facility"), ("发射场", "facility"), ("牧场", "area"),
-    ("过江通道", "road"), ("科创区", "area"), ("科技城", "area"),
+    ("过江通道", "road"), ("科创区", "area"), ("科技城", "area"), ("岛", "landmark"), ("风光带", "park"),
+    ("客运专线", "rail"), ("林场", "area"),
     ("区", "district"),
 )  # fmt: skip
 _KIND = dict(SUFFIXES)
@@ -94,7 +95,7 @@ MASKED: frozenset[str] = frozenset(
     湖泊 桥下 桥梁 桥头堡 广场舞 寺庙 寺院 庄严 庄重 庄稼 中小学 大学生 中学生 小学生 高中生 主干道 次干道
     小城镇 过马路 部分路段 江山 江湖 江畔 江边 医院 分院 幼儿园 田园 主航道 公里 互联互通 县城 县域 郡县 知县
     生命线 过路费 示范基地 市里 环湖 积水路段 一泓清水 危桥 开园 下乡 校园 堆积如山 学前教育 城镇化 乡愁 以城带乡
-    整村 渠系 互连互通 最后一站 以城带镇 以镇带村 入村 入户 通公路 通水泥路
+    整村 渠系 互连互通 最后一站 以城带镇 以镇带村 入村 入户 通公路 通水泥路 桥涵 桥隧 背街巷道 新一线
     """
     )
 )
@@ -139,7 +140,8 @@ GENERIC: frozenset[str] = frozenset(
     边巡路 农田路 样板村 街心花园 急救站 主要街路 名人游园 一般建制镇 建制镇 文化中区 城关镇
     通村公路 社会公共停车场 公共停车场 天燃气厂 天然气厂 私立高中学校 老年大学 通信基站 古村 城边村 养老驿站
     县城污水处理厂 网红小镇 柏油路 东部 西部 南部 北部 中部 东部片区 西部片区 南部片区 北部片区 中部片区 雨水花园
-    通村路 全州 景观公园 一湖十园 暗渠 输水暗渠 镇村 美丽镇村
+    通村路 全州 景观公园 一湖十园 暗渠 输水暗渠 镇村 美丽镇村 内河 棚屋区 油路 主要路 幸福家园 幸福驿站
+    客运专线 公铁立交桥 生态家园 林场 国有林场 集体林场 环城快速路
     """
     )
 )
@@ -169,7 +171,8 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     商务 农用 供水 二次供水 平原 夜间 其它 桥闸 亲子 高级 达标 卫生 主次 水泥 农民 六车道 四车道 双向
     东段 西段 南段 北段 中段 步行 巡河 福利 人工 职教 垃圾 准星级 康养 观光 地质 食品 放心 人行 磁悬浮 公益
     边陲 压缩式 一般 转运 私立 疗休养 干鲜果 京西 岭南 网红 县城 三大 两大 四大 五大 古村 中转
-    氢能 储能 服装 贸易 民族风情 风情 专项 非专项 焚烧 发电 生活 城镇
+    氢能 储能 服装 贸易 民族风情 风情 专项 非专项 焚烧 发电 生活 城镇 硬化 柏油 公铁 全线 行政村 通村 大美 油
+    卡口 字形 过境 集体 县 国有
     """
     )
 )
@@ -184,7 +187,7 @@ _CAREFUL: dict[str, frozenset[str]] = {
     金融 技术 产权 数据 土地 国内 国际 海外 境内 境外 城乡 统一 全国 多层次 证券 债券 期货 保险 碳 排放权 电力 用能权
     便民 交易 商品交易 水权 文化 旅游 体育 农村 城市 下沉 线上 线下 大 集贸
     新兴 传统 终端 区域 外部 内部 有效 有为 开放 公平 竞争 规范 成熟
-    活跃 完善 多元 健全 高效 透明 超大规模 国内外 宠物 花卉
+    活跃 完善 多元 健全 高效 透明 超大规模 国内外 宠物 花卉 有形 隐患
     """
         )
     ),
@@ -220,8 +223,19 @@ _CAREFUL: dict[str, frozenset[str]] = {
     ),
     "湾": frozenset(_words("海 港 河 大 小 内 港湾 海湾 生态 科技 创新 活力 魅力 幸福")),
     "山": frozenset(_words("青 金 银 江 高 大 小 深 荒 矿 爬 登 上 下 名 靠 山 假 火 冰 泰 见 金山银 裸露 荒山 看得")),
+    "岛": frozenset(
+        _words(
+            """
+    半 海 小 孤 全 环 本 宝 列 群 诸 绿 生态 湿地 人工 江心 湖心 河心 旅游 国际旅游 美丽 离 上 登 出 入 回 中心 热
+    导流 示范 低空 经济 应用
+    """
+        )
+    ),
     "枢纽": frozenset(
-        _words("换乘 高铁 公交 交通 综合 客运 物流 货运 航空 铁路 水运 能源 信息 门户 国际 区域 全国性 综合交通 重要")
+        _words(
+            "换乘 高铁 公交 交通 综合 客运 物流 货运 航空 铁路 水运 能源 信息 门户 国际 区域 全国性 综合交通 重要"
+            " 东部 西部 南部 北部 中部"
+        )
     ),
     "街区": frozenset(
         _words(
@@ -277,7 +291,7 @@ _CAREFUL: dict[str, frozenset[str]] = {
     景 辖 全 我 本 分 街 厂 校 院 老城 主城 中心城 山 矿 库 营 展 会 生活 居住 商业 商务 工业 产业 农业 物流 科技
     创新 先导 承载 协作 合作 集中 保税 自贸 贸易 综合 重点 中心 生态 风景 名胜 灾 疫 封控 管控 防范 禁止 限制 限建
     禁建 适建 优化 调整 飞地 毗邻 周边 城镇 乡村 社区 片 园林 试点 示范性 自治 特别 行政 边境 贫困 革命 老 苏
-    强 美 富 优 兴 活 旧屋 信用 更新 创业 幸福 海绵 住
+    强 美 富 优 兴 活 旧屋 信用 更新 创业 幸福 海绵 住 立
     """
         )
     ),
@@ -332,7 +346,8 @@ STOP_WORDS: tuple[str, ...] = tuple(
     但 只有 需要 拉通 紧盯 去往 往 又称 设置 目前 而
     年内 年底 年初 程度上 除 做 做成 和谐 链接 直通 有 东南角 西南角 东北角 西北角 其它 法治 明确
     项目 着 到达 修编 方便 调整 靓丽 我国 对于 施划 提速 重新 如今 新修 让 学期 以后 历史上 止于 起于 亮相 选取
-    著 就连 大大 敦促 享誉 报道
+    著 就连 大大 敦促 享誉 报道 下一步 距离 节前 国庆节前 春节前 跨越 我市 我县 本市 本县 全县 表明 助推 该
+    背街巷道 之后 衔接
     """
     )
 )
@@ -390,7 +405,7 @@ _MEASURES = "个条座处项家所户套栋辆亩"
 # A number and its measure word or unit ends a stem: 88条|背街小巷, 110千伏|变电站.
 _UNITS = (
     "亿元|万元|元|个|条|座|处|项|家|所|户|套|栋|辆|亩|期|平方米|平方公里|公里|千米|千伏|公顷|万|亿|米|余|吨级|吨"
-    "|万千瓦|千瓦|级|年|月|日|大"
+    "|万千瓦|千瓦|级|年|月|日|大|块"
 )
 _COUNTED = re.compile(rf"[0-9一二三四五六七八九十百千万两]+(?:{_UNITS})")
 _AFTER_NUMBER = re.compile(rf"(?:{_UNITS})")
@@ -398,7 +413,7 @@ _DIGIT_COUNT = re.compile(rf"[0-9]+(?:{_UNITS})")  # 5家|…, not 万家丽
 # Names listing many kinds of place are slogans: “馆桥城园岛河”.
 _SLOGAN_CHARS = frozenset("路街桥园河湖村镇乡山城岛站线厂寺庄馆")
 # What a slogan counts between its numerals: 一中心四片区, 五横六纵, 一轴两带, 三分之一.
-_SLOGAN_PARTS = frozenset("中心横纵轴带核翼极圈网廊片区轨地城分之路桥业院镇头部基高速")
+_SLOGAN_PARTS = frozenset("中心横纵轴带核翼极圈网廊片区轨地城分之路桥业院镇头部基高速港")
 _NUMERAL = re.compile(r"[0-9一二三四五六七八九十百千万两零〇]+")
 
 
@@ -432,7 +447,7 @@ _CLOSING_QUOTES = "\"'”’」』"
 _ROAD_PART = "东南西北中一二三四五六七八九十"
 _ROAD_WORDS = frozenset(_words("建设 解放 发展 振兴 复兴 胜利 团结 和平 人民 光明 幸福 文化 友谊 新华 繁荣 富强 民主"))
 # A national or provincial road's code, then a named line: S201浠散线, G220丁标线.
-_ROAD_CODE = re.compile(r"[GSXYgsxy][0-9]{1,4}(?=[\u3400-\u9fff]{2})")
+_ROAD_CODE = re.compile(r"[GSXYgsxy][0-9]{1,4}线?(?=[\u3400-\u9fff]{2})")  # S201|浠散线, X969线|梅华线
 _PHASE = re.compile(r"[一二三四五六七八九十0-9]{1,2}期")
 _NUMBERED_TAIL = re.compile(r"[壹贰叁一二三四五六七八九十0-9]{1,3}号(?!线)")
 BLOCKLIST_PATH = Path(__file__).with_name("data") / "not_places.txt"
@@ -499,7 +514,7 @@ def _all_generic(stem: str, extra: Container[str] = frozenset()) -> bool:
 
 # Names that start with a one-character stop word.
 _NAME_BIGRAMS = frozenset(
-    _words("和平 向阳 同心 同德 为民 至善 由义 并州 将军 将台 将府 将乐 有机 有色 有限 让水 和顺")
+    _words("和平 向阳 同心 同德 同仁 同安 同济 为民 至善 由义 并州 将军 将台 将府 将乐 有机 有色 有限 让水 和顺")
 )
 
 
@@ -605,7 +620,12 @@ def _owner_start(norm: str, lo: int, start: int, blocked: bytearray) -> int | No
     return k if clean else None
 
 
-def _route_start(norm: str, lo: int, raw: int, start: int) -> int | None:
+_ROUTE_END_KINDS = ("village", "town", "river", "district")
+# Kinds of road that join two places, where a route's first end may be named by a river or village.
+_ROUTES = ("公路", "高速公路", "高速", "铁路", "高铁", "城际", "客运专线")
+
+
+def _route_start(norm: str, lo: int, raw: int, start: int, suffix: str) -> int | None:
     """Start of a route's first end when ``start`` follows 至 (柳州至南宁高速公路): a clean 2–6 character place name."""
     if start - raw < 3 or norm[start - 1] != "至":
         return None
@@ -620,10 +640,11 @@ def _route_start(norm: str, lo: int, raw: int, start: int) -> int | None:
     if (
         not 2 <= len(end) <= 6
         or not all(_is_cjk(ch) for ch in end)
-        or any(x in end for x in _KIND)
+        or any(x in end and (suffix not in _ROUTES or _KIND[x] not in _ROUTE_END_KINDS) for x in _KIND)
         or end[-1] in "环移延"
     ):
         return None  # … and not a named road or site itself: 苍南大道至|山海大道 is a stretch of two roads
+    # (but a town may be named by its river or village: 饶河至|盖州公路, 石家庄至|太原高铁)
     return p
 
 
@@ -674,19 +695,27 @@ def _named_line(stem: str) -> bool:
 # Suffixes of roads that one common word may name, and the words (those of _ROAD_WORDS too): 青年路,
 # 机场路, 体育大道, 文化路.
 _NAMED_BY_ONE_WORD = ("路", "大道", "大街", "街")
-_ROAD_NAME_WORDS = _ROAD_WORDS | frozenset(_words("青年 机场 体育 工业 农业 森林 滨河 滨江 中心 车站 学府 迎宾 环城"))
+_ROAD_NAME_WORDS = _ROAD_WORDS | frozenset(
+    _words("青年 机场 体育 工业 农业 森林 滨河 滨江 中心 车站 学府 迎宾 环城 开发区 高新区 经开区 新区 大学城 工业园")
+)
 
 
 def _valid_stem(stem: str, name: str, known: Container[str], min_stem: int = MIN_STEM, *, org_ok: bool = False) -> bool:
     if len(stem) < min_stem or name in GENERIC or name in known or name.endswith(_BAD_ENDS):
         return False
-    if len(stem) <= 4 and stem[-1] in "区县市" and stem[-2:] not in ("城市", "都市") and name[len(stem) :] in GENERIC:
+    road_word = name[len(stem) :] in _NAMED_BY_ONE_WORD and stem in _ROAD_NAME_WORDS
+    if (
+        len(stem) <= 4
+        and stem[-1] in "区县市"
+        and stem[-2:] not in ("城市", "都市")
+        and name[len(stem) :] in GENERIC
+        and not road_word
+    ):
         return False  # a district's kind of place, not a name: 朝阳区|公园
     if stem.endswith("之") and name[len(stem) :] in ("乡", "城", "都", "区", "镇"):
         return False  # a slogan: 建材之|乡, 魅力之|城
     if stem.endswith(name[len(stem) :]):
         return False  # the suffix twice: 长湖|湖堤 is 长湖 and its embankment
-    road_word = name[len(stem) :] in _NAMED_BY_ONE_WORD and stem in _ROAD_NAME_WORDS
     if _NUMERAL.fullmatch(stem) or stem[0] in _NOT_FIRST:
         return False
     if not road_word and (_all_generic(stem) or _all_generic(name)):
@@ -719,6 +748,9 @@ def _stem_start(norm: str, suffix_s: int, lo: int, blocked: bytearray, rail: boo
     return i
 
 
+_JI_WORDS = ("基本", "基础", "基地", "基金", "基层")
+
+
 def _suffix_candidates(
     norm: str, lo: int, hi: int, blocked: bytearray, known: Container[str]
 ) -> Iterator[tuple[int, int, str]]:
@@ -730,8 +762,12 @@ def _suffix_candidates(
             or norm.startswith("之", e)
             or norm.endswith("站", s, e)
             and norm.startswith("前", e)
+            or norm.endswith("路", s, e)
+            and norm.startswith("基", e)
+            and not norm.startswith(_JI_WORDS, e)
         ):
-            continue  # masked, or the name goes on: 宛平博物馆|之城, 九江市站|前路
+            # masked, or the name goes on (宛平博物馆|之城, 九江市站|前路), or a roadbed (进行路|基, not 堵方路|基本)
+            continue
         suffix = suffixes[idx]
         if _KIND[suffix] != "road" and (m := _NUMBERED_TAIL.match(norm, e, hi)) is not None:
             e = m.end()  # a numbered project: 中关村|壹号 (after a road it is an address: 清华街|7号)
@@ -739,10 +775,24 @@ def _suffix_candidates(
             continue  # cheap first test for the commonest suffix: 区域, 区级
         reach = MAX_STEM + _VERB_REACH if _KIND[suffix] in ("area", "campus") else MAX_STEM
         raw = _stem_start(norm, s, lo, blocked, suffix in _RAIL, reach)
+        if suffix == "桥" and norm[raw] == "号" and raw - 1 > lo and norm[raw - 1].isdigit():
+            k = raw - 1  # a numbered bridge: 金沙4号桥 (but 6号|桥 alone is no name)
+            while k > lo and norm[k - 1].isdigit():
+                k -= 1
+            if k - (head := _stem_start(norm, k, lo, blocked, False, reach)) >= MIN_STEM:
+                raw = head
         if raw > lo and (norm[raw - 1].isdigit() or norm[raw - 1] == " " and raw - 1 > lo and norm[raw - 2].isdigit()):
             # 3处|全龄友好型公园, 110千伏|变电站, 100万平方米|道路: the walk stopped at a number
             while raw < s and (m := _AFTER_NUMBER.match(norm, raw, s)):
                 raw = m.end()
+        if (
+            norm[raw] == "线"
+            and raw < s - 1
+            and raw > lo
+            and norm[raw - 1].isdigit()
+            and norm[raw + 1 : s] not in _lead_verbs()
+        ):
+            raw += 1  # after a road's code: X033线|邹岗村段, 215线|过境公路 (but M9线衔接|路由)
         counted = raw > lo and norm[raw - 1] == "年" and norm[raw - 2].isdigit()  # 2020年|朝阳区
         cut = _cut_stop_words(norm[raw:s])
         if not cut and s - raw >= MAX_STEM or s - (raw + cut) > MAX_STEM:
@@ -761,7 +811,10 @@ def _suffix_candidates(
             cut = cut or 2
         if norm[start] == "第" and (owner := _owner_start(norm, lo, start, blocked)) is not None:
             start = owner  # a numbered school is its district's: 金凤区|第二十三小学
-        if _KIND[suffix] in ("road", "rail", "water") and (route := _route_start(norm, lo, raw, start)) is not None:
+        if (
+            _KIND[suffix] in ("road", "rail", "water")
+            and (route := _route_start(norm, lo, raw, start, suffix)) is not None
+        ):
             start = route  # a route by its two ends: 柳州至|南宁高速公路
         if suffix in _RAIL and (m := _ROAD_CODE.match(norm, start, s)):
             start, cut = m.end(), cut or m.end() - start  # a road's code before its name: S201|浠散线
@@ -769,6 +822,8 @@ def _suffix_candidates(
         short_road = cut and s - start == 1 and _KIND[suffix] == "road" and norm[start] in _ROAD_PART
         if short_road and start - 2 >= raw and norm[start - 2 : start] in _ROAD_WORDS:
             start -= 2
+        if suffix in _NAMED_BY_ONE_WORD and s - start < 3 and norm[s - 3 : s] in _ROAD_NAME_WORDS and s - 3 >= raw:
+            start = s - 3  # a road named by a zone: 开发区大道 (开发 is a verb too)
         stem, name = norm[start:s], norm[start:e]
         if _KIND[suffix] == "area" and stem in _lead_verbs():
             continue  # a verb and a kind of area: 明确|城区
@@ -776,6 +831,8 @@ def _suffix_candidates(
             continue  # a reporter's name: 通讯员|齐俊桥
         if norm.startswith("同志", e) or norm.endswith(_TITLES, lo, start):
             continue  # a person (市长宋晓路|同志, 书记|张家桥)
+        if suffix == "岛" and stem.endswith("青"):
+            continue  # the city of 青岛 after a word: 上合组织|青岛
         if suffix in (*_ZONES, "枢纽", "航站楼", "立交") and stem.endswith(tuple(suffixes)):
             continue  # a zone of a named place: 回龙观体育文化公园|南区, 传化公路港|枢纽 (found on its own)
         clean_left = not glued and (
@@ -796,7 +853,7 @@ def _suffix_candidates(
         ):
             continue
         # A line or national road may be named by its number alone: 7号线, 108国道, 新107国道.
-        if suffix in ("国道", "省道") and (m := re.search(r"[0-9]{2,3}$", stem)) and m.start() > 0:
+        if suffix in ("国道", "省道") and (m := re.search(r"[GSgs]?[0-9]{2,3}$", stem)) and m.start() > 0:
             start, stem, name = start + m.start(), m.group(), norm[start + m.start() : e]
         numbered = suffix in ("号线", "国道", "省道") and stem.isdigit() and name not in known
         short = (
@@ -850,7 +907,7 @@ def _list_candidates(
 
 
 # A ring road named by its side and number: 北二环, 东三环 (not 三环电子, 环保).
-_RING = re.compile(r"[东南西北][二三四五六七]环(?![保境卫球比节线路])")
+_RING = re.compile(r"[东南西北][一二三四五六七]环(?![保境卫球比节线路])")
 
 
 def _starts_here(norm: str, s: int, lo: int) -> bool:
@@ -893,9 +950,18 @@ def _coded_candidates(norm: str, lo: int, hi: int, blocked: bytearray) -> Iterat
 
 
 def _area_candidates(
-    norm: str, lo: int, hi: int, blocked: bytearray, known: Container[str], names: dict[str, tuple[str, bool]]
+    norm: str,
+    lo: int,
+    hi: int,
+    blocked: bytearray,
+    known: Container[str],
+    names: dict[str, tuple[str, bool]],
+    unmasked: bytearray,
 ) -> Iterator[tuple[int, int, str]]:
-    """The report's own towns and districts, with or without their suffix: 西集, 门头沟."""
+    """The report's own towns and districts, with or without their suffix: 西集, 门头沟.
+
+    A full name of three or more characters from the division list stands through the rules' masks (金村镇 is no
+    村镇); a short one does not."""
     import ahocorasick_rs
 
     from .divisions import not_a_name
@@ -907,11 +973,12 @@ def _area_candidates(
     for idx, s, e in ac.find_matches_as_indexes(norm[lo:hi]):
         s, e = s + lo, e + lo
         name = order[idx]
-        if any(blocked[k - lo] for k in range(s, e)) or name in known or not _starts_here(norm, s, lo):
+        kind, short = names[name]
+        block = blocked if short or e - s < 3 else unmasked  # (和县, 古县 may be words' ends)
+        if any(block[k - lo] for k in range(s, e)) or name in known or not _starts_here(norm, s, lo):
             continue  # linked, known, or inside a longer word: 大|兴安岭
         if not_a_name(norm, s, e):
             continue  # a title (代县|长), a count (28项|城市)
-        kind, short = names[name]
         # A two-character short name needs a clear end; a longer one (石湖荡|塔汇) is distinctive.
         if short and e - s < 3 and not _ends_here(norm, e, hi) or e < hi and norm[e] == "段":
             continue  # the start of a longer name (嘉定|城北大型社区), a road's section (杭州路(下陆|段))
@@ -1066,7 +1133,7 @@ def candidates(
                 *_list_candidates(norm, lo, hi, blocked, known),
                 *_ring_candidates(norm, lo, hi, blocked),
                 *_coded_candidates(norm, lo, hi, blocked),
-                *_area_candidates(norm, lo, hi, blocked, known, names),
+                *_area_candidates(norm, lo, hi, blocked, known, names, unmasked),
             ],
             norm,
             names,
