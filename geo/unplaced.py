@@ -141,7 +141,7 @@ GENERIC: frozenset[str] = frozenset(
     通村公路 社会公共停车场 公共停车场 天燃气厂 天然气厂 私立高中学校 老年大学 通信基站 古村 城边村 养老驿站
     县城污水处理厂 网红小镇 柏油路 东部 西部 南部 北部 中部 东部片区 西部片区 南部片区 北部片区 中部片区 雨水花园
     通村路 全州 景观公园 一湖十园 暗渠 输水暗渠 镇村 美丽镇村 内河 棚屋区 油路 主要路 幸福家园 幸福驿站
-    客运专线 公铁立交桥 生态家园 林场 国有林场 集体林场 环城快速路 外环快速路 渔村 小渔村 绿地游园
+    客运专线 公铁立交桥 生态家园 林场 国有林场 集体林场 环城快速路 外环快速路 渔村 小渔村 绿地游园 后花园 铁路桥
     """
     )
 )
@@ -172,7 +172,7 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     东段 西段 南段 北段 中段 步行 巡河 福利 人工 职教 垃圾 准星级 康养 观光 地质 食品 放心 人行 磁悬浮 公益
     边陲 压缩式 一般 转运 私立 疗休养 干鲜果 京西 岭南 网红 县城 三大 两大 四大 五大 古村 中转
     氢能 储能 服装 贸易 民族风情 风情 专项 非专项 焚烧 发电 生活 城镇 硬化 柏油 公铁 全线 行政村 通村 大美 油
-    卡口 字形 过境 集体 县 国有 观光车 绿地 慢跑
+    卡口 字形 过境 集体 县 国有 观光车 绿地 慢跑 门诊 住院 全疆
     """
     )
 )
@@ -259,7 +259,9 @@ _CAREFUL: dict[str, frozenset[str]] = {
         _words("原油 货运 客运 集装箱 散货 公用 专用 千吨级 万吨级 旅游 游船 渡口 综合 货主 公共 液化烃 粮油 游艇")
     ),
     "风貌区": frozenset(_words("传统 历史 文化 老街 特色 街区 城市")),
-    "里": frozenset(_words("胡同 院子 村子 屋子 园子 城 乡 故 邻 千 万 百 十 公")),
+    "里": frozenset(
+        _words("胡同 院子 村子 屋子 园子 城 乡 故 邻 千 万 百 十 公 公园 记忆 心 梦 眼 脑海 家 夜 心坎 骨子 手")
+    ),
     "巷": frozenset(_words("小 街 背街 老 深 古 里弄 胡同")),
     "城际": frozenset(_words("市域 区域 省际 都市圈 城市群 轨道 铁路 高速")),
     "干线": frozenset(_words("国省 国道 省道 主 交通 公路 铁路 运输 物流 输水 供水 燃气 电力 普通")),
@@ -347,7 +349,9 @@ STOP_WORDS: tuple[str, ...] = tuple(
     年内 年底 年初 程度上 除 做 做成 和谐 链接 直通 有 东南角 西南角 东北角 西北角 其它 法治 明确
     项目 着 到达 修编 方便 调整 靓丽 我国 对于 施划 提速 重新 如今 新修 让 学期 以后 历史上 止于 起于 亮相 选取
     著 就连 大大 敦促 享誉 报道 下一步 距离 节前 国庆节前 春节前 跨越 我市 我县 本市 本县 全县 表明 助推 该
-    背街巷道 之后 衔接
+    背街巷道 之后 衔接 动建 用于 终点 起点 协同 途径 不仅 无论 再走 走
+    东拓 西拓 南拓 北拓 东展 西展 南展 北展 东连 西连 南连 北连 东接 西接 南接 北接 东临 西临 南临 北临
+    东邻 西邻 南邻 北邻 东靠 西靠 南靠 北靠 东望 西望 南望 北望
     """
     )
 )
@@ -413,7 +417,7 @@ _DIGIT_COUNT = re.compile(rf"[0-9]+(?:{_UNITS})")  # 5家|…, not 万家丽
 # Names listing many kinds of place are slogans: “馆桥城园岛河”.
 _SLOGAN_CHARS = frozenset("路街桥园河湖村镇乡山城岛站线厂寺庄馆")
 # What a slogan counts between its numerals: 一中心四片区, 五横六纵, 一轴两带, 三分之一.
-_SLOGAN_PARTS = frozenset("中心横纵轴带核翼极圈网廊片区轨地城分之路桥业院镇头部基高速港")
+_SLOGAN_PARTS = frozenset("中心横纵轴带核翼极圈网廊片区轨地城分之路桥业院镇头部基高速港街巷")
 _NUMERAL = re.compile(r"[0-9一二三四五六七八九十百千万两零〇]+")
 
 
@@ -520,7 +524,7 @@ _NAME_BIGRAMS = frozenset(
 
 _STOP_IN_WORDS = ("中等职业", "中等专业")
 # One-character verbs cut only with a name's worth left after them and nothing or a word before.
-_WEAK_STOPS = frozenset("有让除做着著")
+_WEAK_STOPS = frozenset("有让除做着著走")
 
 
 def _cut_stop_words(stem: str) -> int:
@@ -642,6 +646,7 @@ def _route_start(norm: str, lo: int, raw: int, start: int, suffix: str) -> int |
         or not all(_is_cjk(ch) for ch in end)
         or any(x in end and (suffix not in _ROUTES or _KIND[x] not in _ROUTE_END_KINDS) for x in _KIND)
         or end[-1] in "环移延"
+        or end.endswith("延伸")
     ):
         return None  # … and not a named road or site itself: 苍南大道至|山海大道 is a stretch of two roads
     # (but a town may be named by its river or village: 饶河至|盖州公路, 石家庄至|太原高铁)
@@ -809,6 +814,9 @@ def _suffix_candidates(
         if lead or s - start >= 3 and norm[start : start + 2] in _lead_verbs():
             start += 2
             cut = cut or 2
+        if norm[start] == "跨" and s - start >= 3 and _KIND[suffix] in ("rail", "river"):
+            start += 1  # a bridge's crossing: 跨|京山线, 跨|德胜河 (but 跨湖桥, 跨海大桥 are bridges)
+            cut = cut or 1
         if norm[start] == "第" and (owner := _owner_start(norm, lo, start, blocked)) is not None:
             start = owner  # a numbered school is its district's: 金凤区|第二十三小学
         if (
