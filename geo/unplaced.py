@@ -1083,15 +1083,22 @@ def _tagged_candidates(
 def _with_tagged(
     found: list[tuple[int, int, str]], tagged: Iterator[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
-    """The rules' candidates plus the tagger's names that overlap none of them (the rules keep their spans)."""
-    out = found  # sorted by start already; equal spans keep the rules' order (and kind)
+    """The rules' candidates plus the tagger's names that overlap none of them.
+
+    Where the tagger's name overlaps exactly one candidate and ends where it ends, the tagger's start
+    wins (群众用上|洮河, 新建|城污水处理厂): in cross-validation this drops 14 of 1,084 false names
+    and finds one more. Otherwise the rules keep their spans."""
+    out = list(found)  # sorted by start already; equal spans keep the rules' order (and kind)
     starts = [c[0] for c in out]
     added = []
     for t in tagged:
         # Candidates do not overlap each other, so the ones near t are found by bisection.
         k, j = bisect.bisect_left(starts, t[0]), bisect.bisect_left(starts, t[1])
-        if not any(c[0] < t[1] and t[0] < c[1] for c in out[max(0, k - 1) : j]):
+        near = [i for i in range(max(0, k - 1), j) if out[i][0] < t[1] and t[0] < out[i][1]]
+        if not near:
             added.append(t)
+        elif len(near) == 1 and out[near[0]][1] == t[1]:
+            out[near[0]] = (t[0], t[1], out[near[0]][2])
     return sorted(out + added, key=lambda c: (c[0], -c[1]))
 
 

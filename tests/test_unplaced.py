@@ -970,3 +970,13 @@ def test_a_bridge_named_by_its_road_and_river(text, expected):
 )
 def test_a_road_named_by_one_common_word(text, expected):
     assert norm_candidates(text) == expected
+
+
+def test_the_taggers_start_wins_where_both_end_alike():
+    """Rules' candidates and the tagger's names: the tagger's start wins only where it ends where one candidate
+    ends (群众用上|洮河); a name overlapping none is added; the rules keep their spans otherwise."""
+    from geo.unplaced import _with_tagged
+
+    rules = [(0, 6, "river"), (10, 14, "road"), (20, 24, "park")]
+    tagged = [(4, 6, "area"), (11, 13, "area"), (15, 18, "area"), (19, 26, "area")]
+    assert _with_tagged(rules, iter(tagged)) == [(4, 6, "river"), (10, 14, "road"), (15, 18, "area"), (20, 24, "park")]
