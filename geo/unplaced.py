@@ -142,6 +142,7 @@ GENERIC: frozenset[str] = frozenset(
     县城污水处理厂 网红小镇 柏油路 东部 西部 南部 北部 中部 东部片区 西部片区 南部片区 北部片区 中部片区 雨水花园
     通村路 全州 景观公园 一湖十园 暗渠 输水暗渠 镇村 美丽镇村 内河 棚屋区 油路 主要路 幸福家园 幸福驿站
     客运专线 公铁立交桥 生态家园 林场 国有林场 集体林场 环城快速路 外环快速路 渔村 小渔村 绿地游园 后花园 铁路桥
+    后街后巷 场镇 中心场镇
     """
     )
 )
@@ -172,7 +173,7 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     东段 西段 南段 北段 中段 步行 巡河 福利 人工 职教 垃圾 准星级 康养 观光 地质 食品 放心 人行 磁悬浮 公益
     边陲 压缩式 一般 转运 私立 疗休养 干鲜果 京西 岭南 网红 县城 三大 两大 四大 五大 古村 中转
     氢能 储能 服装 贸易 民族风情 风情 专项 非专项 焚烧 发电 生活 城镇 硬化 柏油 公铁 全线 行政村 通村 大美 油
-    卡口 字形 过境 集体 县 国有 观光车 绿地 慢跑 门诊 住院 全疆
+    卡口 字形 过境 集体 县 国有 观光车 绿地 慢跑 门诊 住院 全疆 袖珍 综合性 后街 样板
     """
     )
 )
@@ -830,8 +831,11 @@ def _suffix_candidates(
         short_road = cut and s - start == 1 and _KIND[suffix] == "road" and norm[start] in _ROAD_PART
         if short_road and start - 2 >= raw and norm[start - 2 : start] in _ROAD_WORDS:
             start -= 2
-        if suffix in _NAMED_BY_ONE_WORD and s - start < 3 and norm[s - 3 : s] in _ROAD_NAME_WORDS and s - 3 >= raw:
-            start = s - 3  # a road named by a zone: 开发区大道 (开发 is a verb too)
+        if suffix in _NAMED_BY_ONE_WORD:
+            for k in (3, 2):
+                if s - start < k and s - k >= raw and norm[s - k : s] in _ROAD_NAME_WORDS:
+                    start = s - k  # a road named by one word: 开发区大道, 建设路 (开发, 建设 are verbs too)
+                    break
         stem, name = norm[start:s], norm[start:e]
         if _KIND[suffix] == "area" and stem in _lead_verbs():
             continue  # a verb and a kind of area: 明确|城区
@@ -1040,6 +1044,25 @@ _SLOGAN_ADJECTIVES = frozenset(
 )
 
 
+_LIST_EDGE = re.compile(r"[,。;:!?()\n,;:!?()“”\"]")
+
+
+def _kind_in_list(norm: str, s: int, e: int, lo: int, hi: int) -> bool:
+    """True if the name at ``norm[s:e]``, two characters and a one-character suffix, stands in a 、-list
+    beside a generic item of the same suffix: 生态路、文明路、惠民路 are kinds of road (解放路、建设路 are roads)."""
+    if e - s != 3 or not (s > lo and norm[s - 1] == "、" or e < hi and norm[e] == "、"):
+        return False
+    a = max((m.end() for m in _LIST_EDGE.finditer(norm, max(lo, s - 40), s)), default=max(lo, s - 40))
+    m = _LIST_EDGE.search(norm, e, min(hi, e + 40))
+    b = m.start() if m else min(hi, e + 40)
+    for item in norm[a:b].split("、"):
+        if item != norm[s:e] and len(item) >= 3 and item[-1] == norm[e - 1]:
+            stem = item[_cut_stop_words(item[:-1]) : -1]
+            if len(stem) >= 2 and _all_generic(stem):
+                return True
+    return False
+
+
 def _place_slogan(name: str, names: Mapping[str, object]) -> bool:
     """True for a slogan word followed by one of the report's own places (活力|房山)."""
     return any(name[:k] in _SLOGAN_ADJECTIVES and name[k:] in names for k in range(2, min(5, len(name) - 1)))
@@ -1174,4 +1197,6 @@ def candidates(
             continue  # a strategy or a campaign named after a place ("大宿城"|战略), a title (…人民政府州|长)
         if _place_slogan(norm[c[0] : c[1]], names):
             continue  # a slogan made of the report's own place: 活力|房山, 平安|房山
+        if _kind_in_list(norm, c[0], c[1], lo, hi):
+            continue  # a kind listed with kinds: 建设生态路、文明路、惠民路
         yield c

@@ -796,6 +796,17 @@ ROUND25_RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("县人民医院门诊住院大楼主体竣工;", []),
         ("规划建设科学文化区、氧吧漫步区、五彩植物区、健身休闲区四大区域,修建中心广场、慢跑路", []),
     ],
+    # from the training texts of round 27 (dev)
+    "kinds listed with kinds": [
+        # a kind of road beside other kinds is no road's name; real roads in a list stay
+        ("建设生态路、文明路、惠民路,全力打好交通建设大会战", []),
+        ("改造解放路、建设路、人民路", ["解放路", "建设路", "人民路"]),
+    ],
+    "one word names a road": [
+        # 建设 and 开发 are verbs too, but alone before a road's kind they name it
+        ("沿建设路向北", ["建设路"]),
+        ("完成开发区大道", ["开发区大道"]),
+    ],
 }  # fmt: skip
 
 
