@@ -72,14 +72,15 @@ SUFFIXES: tuple[tuple[str, str], ...] = (
     ("故居", "landmark"), ("旧居", "landmark"),
     ("洞", "landmark"), ("大市场", "mall"), ("风电场", "facility"), ("发射场", "facility"), ("牧场", "area"),
     ("过江通道", "road"), ("科创区", "area"), ("科技城", "area"), ("岛", "landmark"), ("风光带", "park"),
-    ("客运专线", "rail"), ("林场", "area"),
+    ("客运专线", "rail"), ("林场", "area"), ("庄子", "village"), ("寨", "village"), ("溪", "river"),
+    ("园区", "area"), ("自然保护区", "area"),
     ("区", "district"),
 )  # fmt: skip
 _KIND = dict(SUFFIXES)
 _RAIL = ("号线", "线", "国道", "省道")
 # Suffixes that make a place with a one-character stem (清河, 台湖, 宋庄), when
 # the stem has a clear left edge (punctuation or a cut verb).
-_SHORT_STEM = ("河", "湖", "庄", "江")
+_SHORT_STEM = ("河", "湖", "庄", "江", "庄子")
 
 # Phrases with a suffix inside that is not the end of a name (乡 in 美丽乡村,
 # 路 in 路网). Masked before anything else: no candidate starts or runs in one.
@@ -87,7 +88,7 @@ MASKED: frozenset[str] = frozenset(
     _words(
         """
     背街小巷 大街小巷 规划保留村 一刻钟便民生活圈 重点消费集聚区 美丽乡村 乡村 乡村振兴 城乡 街乡 街镇 乡镇 村庄 村民
-    村集体 村级 村地区管 村镇 村委会 农村 新型农村 园区 园林 花园式 花园城市 地区生产总值 地区总部 路网 路面 路径
+    村集体 村级 村地区管 村镇 村委会 农村 新型农村 园林 花园式 花园城市 地区生产总值 地区总部 路网 路面 路径
     路灯 路口 路线 路线图 路子 之路
     山水林田湖 绿水青山 金山银山 下山 上山 登山 爬山 山川 山清水秀 大湾区 港口 港澳 港湾 湾区 库区
     各区 各县区 湖区 旧居民 最美街巷 街道办事处 街头 街面 街角 线上 线下 线索 站城 站点 站位 一站式 河道 河湖 河长
@@ -95,7 +96,7 @@ MASKED: frozenset[str] = frozenset(
     湖泊 桥下 桥梁 桥头堡 广场舞 寺庙 寺院 庄严 庄重 庄稼 中小学 大学生 中学生 小学生 高中生 主干道 次干道
     小城镇 过马路 部分路段 江山 江湖 江畔 江边 医院 分院 幼儿园 田园 主航道 公里 互联互通 县城 县域 郡县 知县
     生命线 过路费 示范基地 市里 环湖 积水路段 一泓清水 危桥 开园 下乡 校园 堆积如山 学前教育 城镇化 乡愁 以城带乡
-    整村 渠系 互连互通 最后一站 以城带镇 以镇带村 入村 入户 通公路 通水泥路 桥涵 桥隧 背街巷道 新一线
+    整村 渠系 互连互通 最后一站 以城带镇 以镇带村 入村 入户 通公路 通水泥路 桥涵 桥隧 背街巷道 新一线 这里 那里 哪里
     """
     )
 )
@@ -142,7 +143,8 @@ GENERIC: frozenset[str] = frozenset(
     县城污水处理厂 网红小镇 柏油路 东部 西部 南部 北部 中部 东部片区 西部片区 南部片区 北部片区 中部片区 雨水花园
     通村路 全州 景观公园 一湖十园 暗渠 输水暗渠 镇村 美丽镇村 内河 棚屋区 油路 主要路 幸福家园 幸福驿站
     客运专线 公铁立交桥 生态家园 林场 国有林场 集体林场 环城快速路 外环快速路 渔村 小渔村 绿地游园 后花园 铁路桥
-    后街后巷 场镇 中心场镇
+    后街后巷 场镇 中心场镇 自然保护区 国家级自然保护区 内部断头路 互通式立交桥 高架快速路 风光带 带状游园 旧村
+    便桥 人行便桥 旅游环线公路 风雨桥
     """
     )
 )
@@ -173,7 +175,8 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     东段 西段 南段 北段 中段 步行 巡河 福利 人工 职教 垃圾 准星级 康养 观光 地质 食品 放心 人行 磁悬浮 公益
     边陲 压缩式 一般 转运 私立 疗休养 干鲜果 京西 岭南 网红 县城 三大 两大 四大 五大 古村 中转
     氢能 储能 服装 贸易 民族风情 风情 专项 非专项 焚烧 发电 生活 城镇 硬化 柏油 公铁 全线 行政村 通村 大美 油
-    卡口 字形 过境 集体 县 国有 观光车 绿地 慢跑 门诊 住院 全疆 袖珍 综合性 后街 样板
+    卡口 字形 过境 集体 县 国有 观光车 绿地 慢跑 门诊 住院 全疆 袖珍 综合性 后街 样板 余下 一半 其一半 合适 防潮
+    排涝 高架 专类 各条 工矿 内部 堤顶 两岸 园区 景观 斜拉 钢箱梁 旧 鞋
     """
     )
 )
@@ -188,7 +191,7 @@ _CAREFUL: dict[str, frozenset[str]] = {
     金融 技术 产权 数据 土地 国内 国际 海外 境内 境外 城乡 统一 全国 多层次 证券 债券 期货 保险 碳 排放权 电力 用能权
     便民 交易 商品交易 水权 文化 旅游 体育 农村 城市 下沉 线上 线下 大 集贸
     新兴 传统 终端 区域 外部 内部 有效 有为 开放 公平 竞争 规范 成熟
-    活跃 完善 多元 健全 高效 透明 超大规模 国内外 宠物 花卉 有形 隐患
+    活跃 完善 多元 健全 高效 透明 超大规模 国内外 宠物 花卉 有形 隐患 果品
     """
         )
     ),
@@ -198,7 +201,7 @@ _CAREFUL: dict[str, frozenset[str]] = {
     示范 融合 教育 实践 培训 孵化 研发 生产 种植 养殖 蔬菜 露地 设施 农业 实训 创新 创业 转化 制造 物流 服务 发展
     展示 体验 研学 交流 合作 战略 保障 储备 供应 加工 科普 爱国主义 红色 写生 拍摄 影视 训练 见习 人才 科研 试验 实验
     繁育 良种 种苗 育种 果品 产业 化 先进 高端 国家 国家级 市级 区级 省级 文化 科技 万亩 千亩 百亩 绿色 有机 标准化
-    安置 动迁 拆迁 搬迁 回迁 货柜 仓储 农产品 中草药 新型 建材 传统文化 常年
+    安置 动迁 拆迁 搬迁 回迁 货柜 仓储 农产品 中草药 新型 建材 传统文化 常年 储存 食盐
     生猪 禽蛋 副食品 调控 肉牛 奶牛 肉羊 粮油 优质
     """
         )
@@ -224,6 +227,19 @@ _CAREFUL: dict[str, frozenset[str]] = {
     ),
     "湾": frozenset(_words("海 港 河 大 小 内 港湾 海湾 生态 科技 创新 活力 魅力 幸福")),
     "山": frozenset(_words("青 金 银 江 高 大 小 深 荒 矿 爬 登 上 下 名 靠 山 假 火 冰 泰 见 金山银 裸露 荒山 看得")),
+    "园区": frozenset(
+        _words(
+            """
+    工业 产业 科技 物流 农业 示范 高新 高新技术 经济 开发 创业 创新 孵化 生态 现代 特色 软件 文化 智慧 总部 电商
+    电子商务 化工 循环 循环经济 加工 出口 出口加工 综合 保税 临港 航空 食品 医药 生物 装备 制造 新材料 能源 农产品
+    重点 专业 专业化 省级 国家级 市级 区级 县级 主导 各类 相关 全 该 本 新 老 这些 小微 双创 众创 创客 港口 商贸
+    园区 科创 数字 健康 康养 旅游 文旅 体育 教育 研发 总部经济 高端 精品 一批 多个 城市 田园 乡村 扶贫 产城 都市
+    品质 高品质 核心 广告 美丽 高原 现代化 观光 展示 转移 产业转移 农林
+    """
+        )
+    ),
+    "寨": frozenset(_words("山 村 苗 侗 瑶 彝 古 水 营 土 羌 藏 傣 壮 石 边 大 安 寨 千户 万户 民族 特色 传统")),
+    "溪": frozenset(_words("小 山 清 一条 条 溪 大 长 小河 河 沟 流")),
     "岛": frozenset(
         _words(
             """
@@ -265,7 +281,7 @@ _CAREFUL: dict[str, frozenset[str]] = {
     ),
     "巷": frozenset(_words("小 街 背街 老 深 古 里弄 胡同")),
     "城际": frozenset(_words("市域 区域 省际 都市圈 城市群 轨道 铁路 高速")),
-    "干线": frozenset(_words("国省 国道 省道 主 交通 公路 铁路 运输 物流 输水 供水 燃气 电力 普通")),
+    "干线": frozenset(_words("国省 国道 省道 主 交通 公路 铁路 运输 物流 输水 供水 燃气 电力 普通 经济 主要")),
     "长城": frozenset(_words("万里 明 古")),
     "江": frozenset(_words("长 大 沿 滨 过 跨 越 临 两 一 浙 入 出 九 三 大江 大河 江")),
     "步道": frozenset(
@@ -350,7 +366,7 @@ STOP_WORDS: tuple[str, ...] = tuple(
     年内 年底 年初 程度上 除 做 做成 和谐 链接 直通 有 东南角 西南角 东北角 西北角 其它 法治 明确
     项目 着 到达 修编 方便 调整 靓丽 我国 对于 施划 提速 重新 如今 新修 让 学期 以后 历史上 止于 起于 亮相 选取
     著 就连 大大 敦促 享誉 报道 下一步 距离 节前 国庆节前 春节前 跨越 我市 我县 本市 本县 全县 表明 助推 该
-    背街巷道 之后 衔接 动建 用于 终点 起点 协同 途径 不仅 无论 再走 走
+    背街巷道 之后 衔接 动建 用于 终点 起点 协同 途径 不仅 无论 再走 走 随着 局 清淤 完建 拥有 力保 家住 纵贯
     东拓 西拓 南拓 北拓 东展 西展 南展 北展 东连 西连 南连 北连 东接 西接 南接 北接 东临 西临 南临 北临
     东邻 西邻 南邻 北邻 东靠 西靠 南靠 北靠 东望 西望 南望 北望
     """
@@ -412,7 +428,10 @@ _UNITS = (
     "亿元|万元|元|个|条|座|处|项|家|所|户|套|栋|辆|亩|期|平方米|平方公里|公里|千米|千伏|公顷|万|亿|米|余|吨级|吨"
     "|万千瓦|千瓦|级|年|月|日|大|块"
 )
-_COUNTED = re.compile(rf"[0-9一二三四五六七八九十百千万两]+(?:{_UNITS})")
+# (A lone 百, 千 or 万 counts only before a unit that names do not start with: 千吨级, but 千家|寨, 万家|丽.)
+_COUNTED = re.compile(
+    rf"(?:[0-9一二三四五六七八九十两][0-9一二三四五六七八九十百千万两]*|[百千万](?=[亩米个座条处项户年]|吨级))(?:{_UNITS})"
+)
 _AFTER_NUMBER = re.compile(rf"(?:{_UNITS})")
 _DIGIT_COUNT = re.compile(rf"[0-9]+(?:{_UNITS})")  # 5家|…, not 万家丽
 # Names listing many kinds of place are slogans: “馆桥城园岛河”.
@@ -441,9 +460,9 @@ _HARD, _SOFT = 1, 2
 # Words before a person's name in a news copy's byline.
 _BYLINES = ("记者", "通讯员", "作者", "编辑", "摄影")
 # A title before a name makes it a person's: 书记|张家桥.
-_TITLES = ("市长", "区长", "县长", "镇长", "乡长", "省长", "书记", "主任", "局长", "主席")
+_TITLES = ("市长", "区长", "县长", "镇长", "乡长", "省长", "书记", "主任", "局长", "主席", "领导")
 # Characters that end words (服务业, 港湾式, 现代化) and so never start a name: 业|示范区, 式|公交站.
-_NOT_FIRST = "业式性型们者"
+_NOT_FIRST = "业式性型们者个座条"
 # What makes a place-like name a programme's: "大宿城"战略, 清河行动.
 _NOT_A_PLACE_AFTER = ("战略", "行动", "理念", "精神")
 _CLOSING_QUOTES = "\"'”’」』"
@@ -519,13 +538,13 @@ def _all_generic(stem: str, extra: Container[str] = frozenset()) -> bool:
 
 # Names that start with a one-character stop word.
 _NAME_BIGRAMS = frozenset(
-    _words("和平 向阳 同心 同德 同仁 同安 同济 为民 至善 由义 并州 将军 将台 将府 将乐 有机 有色 有限 让水 和顺")
+    _words("和平 和煦 向阳 同心 同德 同仁 同安 同济 为民 至善 由义 并州 将军 将台 将府 将乐 有机 有色 有限 让水 和顺")
 )
 
 
 _STOP_IN_WORDS = ("中等职业", "中等专业")
 # One-character verbs cut only with a name's worth left after them and nothing or a word before.
-_WEAK_STOPS = frozenset("有让除做着著走")
+_WEAK_STOPS = frozenset("有让除做着著走局")
 
 
 def _cut_stop_words(stem: str) -> int:
@@ -702,7 +721,9 @@ def _named_line(stem: str) -> bool:
 # 机场路, 体育大道, 文化路.
 _NAMED_BY_ONE_WORD = ("路", "大道", "大街", "街")
 _ROAD_NAME_WORDS = _ROAD_WORDS | frozenset(
-    _words("青年 机场 体育 工业 农业 森林 滨河 滨江 中心 车站 学府 迎宾 环城 开发区 高新区 经开区 新区 大学城 工业园")
+    _words("""
+    青年 机场 体育 工业 农业 森林 滨河 滨江 中心 车站 学府 迎宾 环城 开发区 高新区 经开区 新区 大学城 工业园 景观
+    """)
 )
 
 
@@ -841,7 +862,7 @@ def _suffix_candidates(
             continue  # a verb and a kind of area: 明确|城区
         if norm.endswith(_BYLINES, lo, start) or any(b in stem for b in _BYLINES):
             continue  # a reporter's name: 通讯员|齐俊桥
-        if norm.startswith("同志", e) or norm.endswith(_TITLES, lo, start):
+        if norm.startswith("同志", e) or norm.endswith(_TITLES, lo, start) or "领导" in stem:
             continue  # a person (市长宋晓路|同志, 书记|张家桥)
         if suffix == "岛" and stem.endswith("青"):
             continue  # the city of 青岛 after a word: 上合组织|青岛
@@ -945,7 +966,7 @@ def _ring_candidates(norm: str, lo: int, hi: int, blocked: bytearray) -> Iterato
 # schools by number, the way reports shorten them: 10小, and in a 、-list 36中、37中、39中, 四小、六小.
 _SCHOOL = r"(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})[中小]"
 _CODED = re.compile(
-    r"(?:国道|省道)[0-9]{2,3}(?![0-9])(?:新线|线)?"
+    r"(?:国道|省道)[GSgs]?[0-9]{2,3}(?![0-9])(?:新线|线)?"
     rf"|(?<![0-9A-Za-z.一二三四五六七八九十届]){_SCHOOL}(?:、{_SCHOOL})+(?![心国华央部间期型级学全时])"
     r"|(?<![0-9A-Za-z.时约近])[0-9]{1,3}[中小](?=[、,。;等和与及]|$)"
 )
@@ -1058,7 +1079,7 @@ def _kind_in_list(norm: str, s: int, e: int, lo: int, hi: int) -> bool:
     for item in norm[a:b].split("、"):
         if item != norm[s:e] and len(item) >= 3 and item[-1] == norm[e - 1]:
             stem = item[_cut_stop_words(item[:-1]) : -1]
-            if len(stem) >= 2 and _all_generic(stem):
+            if len(stem) >= 2 and _all_generic(stem) and stem not in _ROAD_NAME_WORDS:
                 return True
     return False
 
