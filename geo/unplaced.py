@@ -65,7 +65,7 @@ SUFFIXES: tuple[tuple[str, str], ...] = (
     ("会展中心", "landmark"), ("中心城", "area"), ("大学城", "area"), ("生态城", "area"), ("高铁", "rail"),
     ("干道", "road"), ("快速路", "road"), ("滑雪场", "landmark"), ("江滩", "park"), ("枢纽站", "station"),
     ("江", "river"), ("潭", "river"), ("闸", "facility"), ("互通", "road"), ("枢纽", "station"),
-    ("分校", "campus"), ("电站", "facility"), ("水电站", "facility"),
+    ("分校", "campus"), ("电站", "facility"), ("水电站", "facility"), ("变电站", "facility"), ("发电站", "facility"),
     ("大剧院", "landmark"), ("风貌区", "area"), ("里", "area"), ("巷", "road"), ("城际", "rail"), ("干线", "road"),
     ("港区", "area"), ("中心校", "campus"), ("长城", "landmark"), ("延长线", "road"), ("立交", "road"),
     ("县", "district"), ("街区", "area"), ("小镇", "area"), ("场站", "facility"), ("学校", "campus"),
@@ -144,7 +144,7 @@ GENERIC: frozenset[str] = frozenset(
     通村路 全州 景观公园 一湖十园 暗渠 输水暗渠 镇村 美丽镇村 内河 棚屋区 油路 主要路 幸福家园 幸福驿站
     客运专线 公铁立交桥 生态家园 林场 国有林场 集体林场 环城快速路 外环快速路 渔村 小渔村 绿地游园 后花园 铁路桥
     后街后巷 场镇 中心场镇 自然保护区 国家级自然保护区 内部断头路 互通式立交桥 高架快速路 风光带 带状游园 旧村
-    便桥 人行便桥 旅游环线公路 风雨桥
+    便桥 人行便桥 旅游环线公路 风雨桥 圩镇 美丽圩镇
     """
     )
 )
@@ -176,7 +176,8 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     边陲 压缩式 一般 转运 私立 疗休养 干鲜果 京西 岭南 网红 县城 三大 两大 四大 五大 古村 中转
     氢能 储能 服装 贸易 民族风情 风情 专项 非专项 焚烧 发电 生活 城镇 硬化 柏油 公铁 全线 行政村 通村 大美 油
     卡口 字形 过境 集体 县 国有 观光车 绿地 慢跑 门诊 住院 全疆 袖珍 综合性 后街 样板 余下 一半 其一半 合适 防潮
-    排涝 高架 专类 各条 工矿 内部 堤顶 两岸 园区 景观 斜拉 钢箱梁 旧 鞋
+    排涝 高架 专类 各条 工矿 内部 堤顶 两岸 园区 景观 斜拉 钢箱梁 旧 鞋 水产 自动化 模式 底线 节点 沥青 便民 侧式
+    地面 精准扶贫 扶贫
     """
     )
 )
@@ -250,7 +251,7 @@ _CAREFUL: dict[str, frozenset[str]] = {
     ),
     "枢纽": frozenset(
         _words(
-            "换乘 高铁 公交 交通 综合 客运 物流 货运 航空 铁路 水运 能源 信息 门户 国际 区域 全国性 综合交通 重要"
+            "换乘 高铁 公交 交通 综合 客运 物流 货运 航空 铁路 水运 能源 信息 门户 国际 区域 全国性 综合交通 重要 航电"
             " 东部 西部 南部 北部 中部"
         )
     ),
@@ -622,6 +623,12 @@ def _glue_cut(stem: str, suffix: str) -> int:
     return best
 
 
+def _attached_kind(stem: str) -> bool:
+    """True if ``stem`` is a station's name and generic words: 生活垃圾发电站配套 (its access road)."""
+    k = stem.rfind("站", 0, len(stem) - 1)
+    return k > 0 and stem[k + 1 :] in ("配套", "周边", "连接", "进出", "进站", "出站")
+
+
 def _owner_start(norm: str, lo: int, start: int, blocked: bytearray) -> int | None:
     """Start of the district or county whose name ends just before ``start`` (金凤区|第二十三小学), if clean."""
     if start - 3 < lo or norm[start - 1] not in "区县市" or blocked[start - 1 - lo]:
@@ -775,6 +782,7 @@ def _stem_start(norm: str, suffix_s: int, lo: int, blocked: bytearray, rail: boo
     return i
 
 
+_METAPHOR = re.compile("成为|变成|成了|打造成")
 _JI_WORDS = ("基本", "基础", "基地", "基金", "基层")
 
 
@@ -829,6 +837,8 @@ def _suffix_candidates(
         start = raw + cut
         glued = _glue_cut(norm[start:s], suffix)
         start += glued
+        if _attached_kind(norm[start:s]):
+            continue  # a kind of road serving a named site: 生活垃圾发电站|配套|公路
         if norm[start] == "沿" and s - start >= 3 and norm[start + 1] not in _ALONG_NAMES:
             start += 1  # along a road: 沿|七一南路, but 沿江路, 沿河大道 are names
             cut = cut or 1
@@ -858,6 +868,13 @@ def _suffix_candidates(
                     start = s - k  # a road named by one word: 开发区大道, 建设路 (开发, 建设 are verbs too)
                     break
         stem, name = norm[start:s], norm[start:e]
+        if (
+            stem in _ROAD_NAME_WORDS
+            and start > lo
+            and norm[start - 1] == "的"
+            and _METAPHOR.search(norm, max(lo, start - 12), start)
+        ):
+            continue  # a figure of speech: 成为舞阳的|迎宾大道 (but 去年开工的|解放街 is a road)
         if _KIND[suffix] == "area" and stem in _lead_verbs():
             continue  # a verb and a kind of area: 明确|城区
         if norm.endswith(_BYLINES, lo, start) or any(b in stem for b in _BYLINES):

@@ -844,6 +844,15 @@ ROUND27_RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("推进苏州路西延、新医路西延与乌奎调整相连接互通式立交桥,", ["苏州路", "新医路"]),
         ("提升园区路,促进产业振兴;", []),
     ],
+    # from the training texts of round 28 (dev)
+    "figures and kinds": [
+        # a road's one-word name after 成为…的 is a figure of speech; after other 的 it is a road
+        ("实现全线通车,成为舞阳的迎宾大道;", []),
+        ("去年开工的解放街和五马历史文化商圈南片区", ["解放街", "五马历史文化商圈南片区"]),
+        ("工业大道、青菱等2座新模式变电站竣工,", ["工业大道"]),
+        ("启动了东城快线、生活垃圾发电站配套公路和高铁杨桥站至S336省道连接线建设,", ["东城快线", "高铁杨桥站", "S336省道"]),
+        ("建设美丽圩镇、节点公园和便民桥", []),
+    ],
 }  # fmt: skip
 
 
