@@ -144,7 +144,7 @@ GENERIC: frozenset[str] = frozenset(
     通村路 全州 景观公园 一湖十园 暗渠 输水暗渠 镇村 美丽镇村 内河 棚屋区 油路 主要路 幸福家园 幸福驿站
     客运专线 公铁立交桥 生态家园 林场 国有林场 集体林场 环城快速路 外环快速路 渔村 小渔村 绿地游园 后花园 铁路桥
     后街后巷 场镇 中心场镇 自然保护区 国家级自然保护区 内部断头路 互通式立交桥 高架快速路 风光带 带状游园 旧村
-    便桥 人行便桥 旅游环线公路 风雨桥 圩镇 美丽圩镇
+    便桥 人行便桥 旅游环线公路 风雨桥 圩镇 美丽圩镇 高楼大厦
     """
     )
 )
@@ -177,7 +177,7 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     氢能 储能 服装 贸易 民族风情 风情 专项 非专项 焚烧 发电 生活 城镇 硬化 柏油 公铁 全线 行政村 通村 大美 油
     卡口 字形 过境 集体 县 国有 观光车 绿地 慢跑 门诊 住院 全疆 袖珍 综合性 后街 样板 余下 一半 其一半 合适 防潮
     排涝 高架 专类 各条 工矿 内部 堤顶 两岸 园区 景观 斜拉 钢箱梁 旧 鞋 水产 自动化 模式 底线 节点 沥青 便民 侧式
-    地面 精准扶贫 扶贫
+    地面 精准扶贫 扶贫 便捷 水系 污水管 管 取水
     """
     )
 )
@@ -367,7 +367,8 @@ STOP_WORDS: tuple[str, ...] = tuple(
     年内 年底 年初 程度上 除 做 做成 和谐 链接 直通 有 东南角 西南角 东北角 西北角 其它 法治 明确
     项目 着 到达 修编 方便 调整 靓丽 我国 对于 施划 提速 重新 如今 新修 让 学期 以后 历史上 止于 起于 亮相 选取
     著 就连 大大 敦促 享誉 报道 下一步 距离 节前 国庆节前 春节前 跨越 我市 我县 本市 本县 全县 表明 助推 该
-    背街巷道 之后 衔接 动建 用于 终点 起点 协同 途径 不仅 无论 再走 走 随着 局 清淤 完建 拥有 力保 家住 纵贯
+    背街巷道 之后 衔接 动建 用于 终点 起点 协同 途径 不仅 无论 再走 走 随着 局 清淤 完建 开挖 我代表 过
+    拥有 力保 家住 纵贯
     东拓 西拓 南拓 北拓 东展 西展 南展 北展 东连 西连 南连 北连 东接 西接 南接 北接 东临 西临 南临 北临
     东邻 西邻 南邻 北邻 东靠 西靠 南靠 北靠 东望 西望 南望 北望
     """
@@ -539,13 +540,16 @@ def _all_generic(stem: str, extra: Container[str] = frozenset()) -> bool:
 
 # Names that start with a one-character stop word.
 _NAME_BIGRAMS = frozenset(
-    _words("和平 和煦 向阳 同心 同德 同仁 同安 同济 为民 至善 由义 并州 将军 将台 将府 将乐 有机 有色 有限 让水 和顺")
+    _words("""
+    和平 和煦 向阳 同心 同德 同仁 同安 同济 过街 过境 过节 过江 过河 为民 至善 由义 并州 将军 将台 将府 将乐 有机
+    有色 有限 让水 和顺
+    """)
 )
 
 
 _STOP_IN_WORDS = ("中等职业", "中等专业")
 # One-character verbs cut only with a name's worth left after them and nothing or a word before.
-_WEAK_STOPS = frozenset("有让除做着著走局")
+_WEAK_STOPS = frozenset("有让除做着著走局过")
 
 
 def _cut_stop_words(stem: str) -> int:
@@ -730,6 +734,7 @@ _NAMED_BY_ONE_WORD = ("路", "大道", "大街", "街")
 _ROAD_NAME_WORDS = _ROAD_WORDS | frozenset(
     _words("""
     青年 机场 体育 工业 农业 森林 滨河 滨江 中心 车站 学府 迎宾 环城 开发区 高新区 经开区 新区 大学城 工业园 景观
+    新建
     """)
 )
 
@@ -828,6 +833,8 @@ def _suffix_candidates(
             and norm[raw + 1 : s] not in _lead_verbs()
         ):
             raw += 1  # after a road's code: X033线|邹岗村段, 215线|过境公路 (but M9线衔接|路由)
+        if raw > lo and norm[raw - 1] == "/" and norm[raw] in "日年月天时" and raw < s - 1:
+            raw += 1  # a rate's unit: 15万吨/日|取水泵站
         counted = raw > lo and norm[raw - 1] == "年" and norm[raw - 2].isdigit()  # 2020年|朝阳区
         cut = _cut_stop_words(norm[raw:s])
         if not cut and s - raw >= MAX_STEM or s - (raw + cut) > MAX_STEM:
@@ -905,7 +912,11 @@ def _suffix_candidates(
         # A line or national road may be named by its number alone: 7号线, 108国道, 新107国道.
         if suffix in ("国道", "省道") and (m := re.search(r"[GSgs]?[0-9]{2,3}$", stem)) and m.start() > 0:
             start, stem, name = start + m.start(), m.group(), norm[start + m.start() : e]
-        numbered = suffix in ("号线", "国道", "省道") and stem.isdigit() and name not in known
+        numbered = (
+            suffix in ("号线", "国道", "省道")
+            and (stem.isdigit() or suffix == "号线" and clean_left and _NUMERAL.fullmatch(stem) is not None)
+            and name not in known
+        )  # 7号线, 108国道, and 三号线 after a clean edge
         short = (
             suffix in _SHORT_STEM
             and len(stem) == 1
