@@ -65,7 +65,8 @@ SUFFIXES: tuple[tuple[str, str], ...] = (
     ("会展中心", "landmark"), ("中心城", "area"), ("大学城", "area"), ("生态城", "area"), ("高铁", "rail"),
     ("干道", "road"), ("快速路", "road"), ("滑雪场", "landmark"), ("江滩", "park"), ("枢纽站", "station"),
     ("江", "river"), ("潭", "river"), ("闸", "facility"), ("互通", "road"), ("枢纽", "station"),
-    ("分校", "campus"), ("电站", "facility"), ("水电站", "facility"), ("变电站", "facility"), ("发电站", "facility"),
+    ("分校", "campus"), ("电站", "facility"), ("水电站", "facility"), ("变电站", "facility"),
+    ("发电站", "facility"), ("驿站", "station"),
     ("大剧院", "landmark"), ("风貌区", "area"), ("里", "area"), ("巷", "road"), ("城际", "rail"), ("干线", "road"),
     ("港区", "area"), ("中心校", "campus"), ("长城", "landmark"), ("延长线", "road"), ("立交", "road"),
     ("县", "district"), ("街区", "area"), ("小镇", "area"), ("场站", "facility"), ("学校", "campus"),
@@ -73,7 +74,7 @@ SUFFIXES: tuple[tuple[str, str], ...] = (
     ("洞", "landmark"), ("大市场", "mall"), ("风电场", "facility"), ("发射场", "facility"), ("牧场", "area"),
     ("过江通道", "road"), ("科创区", "area"), ("科技城", "area"), ("岛", "landmark"), ("风光带", "park"),
     ("客运专线", "rail"), ("林场", "area"), ("庄子", "village"), ("寨", "village"), ("溪", "river"),
-    ("园区", "area"), ("自然保护区", "area"),
+    ("园区", "area"), ("自然保护区", "area"), ("幼儿园", "campus"), ("医院", "facility"),
     ("区", "district"),
 )  # fmt: skip
 _KIND = dict(SUFFIXES)
@@ -94,7 +95,7 @@ MASKED: frozenset[str] = frozenset(
     各区 各县区 湖区 旧居民 最美街巷 街道办事处 街头 街面 街角 线上 线下 线索 站城 站点 站位 一站式 河道 河湖 河长
     新型城镇 新型城镇化 渠道 峡谷 山谷 低谷 硅谷 谷底 谷物 峰值 高峰 顶峰 峰会 沟通 沟渠 代沟 鸿沟 铁路网 遗址保护
     湖泊 桥下 桥梁 桥头堡 广场舞 寺庙 寺院 庄严 庄重 庄稼 中小学 大学生 中学生 小学生 高中生 主干道 次干道
-    小城镇 过马路 部分路段 江山 江湖 江畔 江边 医院 分院 幼儿园 田园 主航道 公里 互联互通 县城 县域 郡县 知县
+    小城镇 过马路 部分路段 江山 江湖 江畔 江边 分院 田园 主航道 公里 互联互通 县城 县域 郡县 知县
     生命线 过路费 示范基地 市里 环湖 积水路段 一泓清水 危桥 开园 下乡 校园 堆积如山 学前教育 城镇化 乡愁 以城带乡
     整村 渠系 互连互通 最后一站 以城带镇 以镇带村 入村 入户 通公路 通水泥路 桥涵 桥隧 背街巷道 新一线 这里 那里 哪里
     """
@@ -144,7 +145,8 @@ GENERIC: frozenset[str] = frozenset(
     通村路 全州 景观公园 一湖十园 暗渠 输水暗渠 镇村 美丽镇村 内河 棚屋区 油路 主要路 幸福家园 幸福驿站
     客运专线 公铁立交桥 生态家园 林场 国有林场 集体林场 环城快速路 外环快速路 渔村 小渔村 绿地游园 后花园 铁路桥
     后街后巷 场镇 中心场镇 自然保护区 国家级自然保护区 内部断头路 互通式立交桥 高架快速路 风光带 带状游园 旧村
-    便桥 人行便桥 旅游环线公路 风雨桥 圩镇 美丽圩镇 高楼大厦 中途站 特色游园 标准街路
+    便桥 人行便桥 旅游环线公路 风雨桥 圩镇 美丽圩镇 高楼大厦 中途站 特色游园 标准街路 中心幼儿园 高架路桥 柏油马路
+    收费站
     """
     )
 )
@@ -177,7 +179,7 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     氢能 储能 服装 贸易 民族风情 风情 专项 非专项 焚烧 发电 生活 城镇 硬化 柏油 公铁 全线 行政村 通村 大美 油
     卡口 字形 过境 集体 县 国有 观光车 绿地 慢跑 门诊 住院 全疆 袖珍 综合性 后街 样板 余下 一半 其一半 合适 防潮
     排涝 高架 专类 各条 工矿 内部 堤顶 两岸 园区 景观 斜拉 钢箱梁 旧 鞋 水产 自动化 模式 底线 节点 沥青 便民 侧式
-    地面 精准扶贫 扶贫 便捷 水系 污水管 管 取水 标准 普通 干线 油面 典型 单喇叭 喇叭
+    地面 精准扶贫 扶贫 便捷 水系 污水管 管 取水 标准 普通 干线 油面 典型 单喇叭 喇叭 收费 环形 婴幼儿 成长
     """
     )
 )
@@ -239,13 +241,33 @@ _CAREFUL: dict[str, frozenset[str]] = {
     """
         )
     ),
+    "幼儿园": frozenset(
+        _words(
+            """
+    公办 民办 普惠 普惠性 中心 配套 乡镇 村级 小区 新建 改扩建 扩建 示范 一级 省级 市级 区级 县级 优质 标准化 农村
+    乡村 城区 社区 街道 镇 乡 村 片区 各类 一批 多所 所 部分 公立 私立 实验 附属 第一 第二 第三 第四 第五 机关 企业
+    双语 寄宿制 托幼 婴幼儿 小型 大型 新 老 该 本 区 市 县 城市 城镇 公益性 非营利性 营利性 无证 新增 现有 原 地块
+    配建
+    """
+        )
+    ),
+    "医院": frozenset(
+        _words(
+            """
+    人民 中医 中西医 中西医结合 妇幼 妇女儿童 儿童 妇产 口腔 眼科 精神 精神病 传染病 专科 综合 三甲 二甲 三级 二级
+    一级 甲等 乙等 公立 民营 私立 社区 乡镇 村级 县级 市级 区级 省级 中心 第一 第二 第三 第四 第五 人民医 附属 教学
+    定点 发热 方舱 互联网 康复 肿瘤 骨科 老年 护理 新 老 该 本 区 市 县 城市 城区 分 各级 各类 一批 多家 家 所 新建
+    改扩建 医疗 大型 小型 基层 远程 智慧 数字 中 西 蒙 藏 维 民族 科 眼耳鼻喉科 专科
+    """
+        )
+    ),
     "寨": frozenset(_words("山 村 苗 侗 瑶 彝 古 水 营 土 羌 藏 傣 壮 石 边 大 安 寨 千户 万户 民族 特色 传统")),
     "溪": frozenset(_words("小 山 清 一条 条 溪 大 长 小河 河 沟 流")),
     "岛": frozenset(
         _words(
             """
     半 海 小 孤 全 环 本 宝 列 群 诸 绿 生态 湿地 人工 江心 湖心 河心 旅游 国际旅游 美丽 离 上 登 出 入 回 中心 热
-    导流 示范 低空 经济 应用
+    导流 示范 低空 经济 应用 梦幻
     """
         )
     ),
@@ -367,7 +389,7 @@ STOP_WORDS: tuple[str, ...] = tuple(
     年内 年底 年初 程度上 除 做 做成 和谐 链接 直通 有 东南角 西南角 东北角 西北角 其它 法治 明确
     项目 着 到达 修编 方便 调整 靓丽 我国 对于 施划 提速 重新 如今 新修 让 学期 以后 历史上 止于 起于 亮相 选取
     著 就连 大大 敦促 享誉 报道 下一步 距离 节前 国庆节前 春节前 跨越 我市 我县 本市 本县 全县 表明 助推 该
-    背街巷道 之后 衔接 动建 用于 终点 起点 协同 途径 不仅 无论 再走 走 随着 局 清淤 完建 开挖 我代表 过
+    背街巷道 之后 衔接 动建 用于 终点 起点 协同 途径 不仅 无论 再走 走 随着 局 清淤 完建 开挖 我代表 过 切实 横跨 走进
     拥有 力保 家住 纵贯
     东拓 西拓 南拓 北拓 东展 西展 南展 北展 东连 西连 南连 北连 东接 西接 南接 北接 东临 西临 南临 北临
     东邻 西邻 南邻 北邻 东靠 西靠 南靠 北靠 东望 西望 南望 北望
@@ -428,7 +450,7 @@ _MEASURES = "个条座处项家所户套栋辆亩"
 # A number and its measure word or unit ends a stem: 88条|背街小巷, 110千伏|变电站.
 _UNITS = (
     "亿元|万元|元|个|条|座|处|项|家|所|户|套|栋|辆|亩|期|平方米|平方公里|公里|千米|千伏|公顷|万|亿|米|余|吨级|吨"
-    "|万千瓦|千瓦|级|年|月|日|大|块"
+    "|万千瓦|千瓦|级|年|月|日|大|块|届"
 )
 # (A lone 百, 千 or 万 counts only before a unit that names do not start with: 千吨级, but 千家|寨, 万家|丽.)
 _COUNTED = re.compile(
@@ -439,7 +461,7 @@ _DIGIT_COUNT = re.compile(rf"[0-9]+(?:{_UNITS})")  # 5家|…, not 万家丽
 # Names listing many kinds of place are slogans: “馆桥城园岛河”.
 _SLOGAN_CHARS = frozenset("路街桥园河湖村镇乡山城岛站线厂寺庄馆")
 # What a slogan counts between its numerals: 一中心四片区, 五横六纵, 一轴两带, 三分之一.
-_SLOGAN_PARTS = frozenset("中心横纵轴带核翼极圈网廊片区轨地城分之路桥业院镇头部基高速港街巷")
+_SLOGAN_PARTS = frozenset("中心横纵轴带核翼极圈网廊片区轨地城分之路桥业院镇头部基高速港街巷室场站")
 _NUMERAL = re.compile(r"[0-9一二三四五六七八九十百千万两零〇]+")
 
 
@@ -471,7 +493,9 @@ _CLOSING_QUOTES = "\"'”’」』"
 
 # What may stand between a road name's verb and its suffix: 建设|西|路, 解放|二|路.
 _ROAD_PART = "东南西北中一二三四五六七八九十"
-_ROAD_WORDS = frozenset(_words("建设 解放 发展 振兴 复兴 胜利 团结 和平 人民 光明 幸福 文化 友谊 新华 繁荣 富强 民主"))
+_ROAD_WORDS = frozenset(
+    _words("建设 解放 发展 振兴 复兴 胜利 团结 和平 人民 光明 幸福 文化 友谊 新华 繁荣 富强 民主 发达")
+)
 # A national or provincial road's code, then a named line: S201浠散线, G220丁标线.
 _ROAD_CODE = re.compile(r"[GSXYgsxy][0-9]{1,4}线?(?=[\u3400-\u9fff]{2})")  # S201|浠散线, X969线|梅华线
 _PHASE = re.compile(r"[一二三四五六七八九十0-9]{1,2}期")
@@ -761,6 +785,8 @@ def _valid_stem(stem: str, name: str, known: Container[str], min_stem: int = MIN
         return False  # … but one word may name a road: 青年路, 机场路, 体育大道
     if _counted_slogan(stem):
         return False
+    if name[len(stem) :] in ("园", "园区", "大楼") and any(w in stem for w in ("幼儿园", "医院", "学校")):
+        return False  # a campus or building of one: 实验幼儿园|新园, 人民医院门诊住院|大楼
     # Many place characters make a slogan (两桥一路); but the Great Wall is no 城 of one, and a
     # bridge is named by its road and river (五台山路澧河桥).
     if sum(ch in _SLOGAN_CHARS for ch in name.replace("长城", "")) >= 3 and not name.endswith("桥"):
@@ -787,6 +813,8 @@ def _stem_start(norm: str, suffix_s: int, lo: int, blocked: bytearray, rail: boo
     return i
 
 
+# Words after a name the tagger may take in: 解放南路|以东 (以北 starts 以|北京 too, so it is no stop word).
+_AFTER_NAME = frozenset(_words("以东 以西 以南 以北 两侧 一带 沿线 周边"))
 _METAPHOR = re.compile("成为|变成|成了|打造成")
 _JI_WORDS = ("基本", "基础", "基地", "基金", "基层")
 
@@ -1098,18 +1126,19 @@ _LIST_EDGE = re.compile(r"[,。;:!?()\n,;:!?()“”\"]")
 
 def _kind_in_list(norm: str, s: int, e: int, lo: int, hi: int) -> bool:
     """True if the name at ``norm[s:e]``, two characters and a one-character suffix, stands in a 、-list
-    beside a generic item of the same suffix: 生态路、文明路、惠民路 are kinds of road (解放路、建设路 are roads)."""
+    whose items of that suffix are half or more generic: 生态路、文明路、惠民路 are kinds of road (解放路、建设路
+    are roads)."""
     if e - s != 3 or not (s > lo and norm[s - 1] == "、" or e < hi and norm[e] == "、"):
         return False
     a = max((m.end() for m in _LIST_EDGE.finditer(norm, max(lo, s - 40), s)), default=max(lo, s - 40))
     m = _LIST_EDGE.search(norm, e, min(hi, e + 40))
     b = m.start() if m else min(hi, e + 40)
-    for item in norm[a:b].split("、"):
-        if item != norm[s:e] and len(item) >= 3 and item[-1] == norm[e - 1]:
-            stem = item[_cut_stop_words(item[:-1]) : -1]
-            if len(stem) >= 2 and _all_generic(stem) and stem not in _ROAD_NAME_WORDS:
-                return True
-    return False
+    mates = [item for item in norm[a:b].split("、") if len(item) >= 3 and item[-1] == norm[e - 1]]
+    generic = 0
+    for item in mates:
+        stem = item[_cut_stop_words(item[:-1]) : -1]
+        generic += len(stem) >= 2 and _all_generic(stem) and stem not in _ROAD_NAME_WORDS
+    return generic > 0 and 2 * generic >= len(mates)  # (沿江景观路、电碳路、香明街、哈东路… are roads)
 
 
 def _place_slogan(name: str, names: Mapping[str, object]) -> bool:
@@ -1134,6 +1163,10 @@ def _tagged_candidates(
     for s, e, _ in tagger.names(norm, lo, hi, names):
         if (cut := _lead_cut(norm[s:e])) and _proper_rest(norm[s + cut : e]):
             s += cut  # a verb the tagger took in: 改扩建|袁冲六官营 (but 发展|大道 is a name)
+        for k in (3, 2):
+            if (norm[e - k : e] in _stop_set() or norm[e - k : e] in _AFTER_NAME) and _proper_rest(norm[s : e - k]):
+                e -= k  # … or a word after the name: 解放南路|以东
+                break
         name = norm[s:e]
         if any(blocked[k - lo] for k in range(s, e)) or _counted_slogan(name):
             continue
