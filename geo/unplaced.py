@@ -107,7 +107,8 @@ MASKED: frozenset[str] = frozenset(
 GENERIC: frozenset[str] = frozenset(
     _words(
         """
-    变电站 输变电站 车站 加油站 充电站 驿站 服务站 工作站 换乘站 博士后工作站 网站 基站 公园 口袋公园 遗址公园 森林公园
+    变电站 输变电站 车站 加油站 充电站 驿站 服务站 工作站 换乘站 博士后工作站 网站 基站 公园 口袋公园 遗址公园
+    森林公园
     城市公园 郊野公园 湿地公园 全龄友好型公园 地区 重点地区 片区 重点片区 新区 水厂 再生水厂 自来水厂 污水处理厂 工厂
     电厂 厂区 广场 文化广场 绿地广场 中心村 贫困村 城中村 行政村 新村 特色小镇 小镇 城镇 家园 校园 乐园 精品大街
     江河 山河 护城河 立交桥 产业园 科技园 智慧园 新校区 科学城 大悦城 动物园 批发市场 大学 学院 中学 小学 高中
@@ -133,7 +134,8 @@ GENERIC: frozenset[str] = frozenset(
     运输机场 渡改公路桥 环保监测站 监测站 垃圾压缩站 压缩站 示范村 人居环境示范村 口袋游园 辅路 无灯街 工业园
     飞地工业园 活动中心 职工活动中心 社区广场 牧场 养殖基地 大桥 蟒蛇养殖基地 规模化奶牛牧场 国家双创示范基地
     文化驿站 健身休闲广场 折返站 建制村 无证园 白酒基地 产业园
-    母亲河 双回路 闲置厂 停靠站 公交停靠站 康复站 社区康复站 平原地区 山区 东部地区 西部地区 南部地区 北部地区 中部地区
+    母亲河 双回路 闲置厂 停靠站 公交停靠站 康复站 社区康复站 平原地区 山区 东部地区 西部地区 南部地区 北部地区
+    中部地区
     东北地区 西北地区 西南地区 东南地区 二次供水泵站 供水环线 街路 亲子花园
     垃圾中转站 中转站 垃圾转运站 转运站 主次街路 丁字路 丁字路口 达标村 卫生村 庄河
     垃圾处理厂 生活垃圾处理厂 水泥路 高压线 低压线 渡改桥 夜市街区 农民商业广场 城市大道
@@ -146,7 +148,7 @@ GENERIC: frozenset[str] = frozenset(
     客运专线 公铁立交桥 生态家园 林场 国有林场 集体林场 环城快速路 外环快速路 渔村 小渔村 绿地游园 后花园 铁路桥
     后街后巷 场镇 中心场镇 自然保护区 国家级自然保护区 内部断头路 互通式立交桥 高架快速路 风光带 带状游园 旧村
     便桥 人行便桥 旅游环线公路 风雨桥 圩镇 美丽圩镇 高楼大厦 中途站 特色游园 标准街路 中心幼儿园 高架路桥 柏油马路
-    收费站
+    收费站 植物园 烂路
     """
     )
 )
@@ -179,7 +181,8 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     氢能 储能 服装 贸易 民族风情 风情 专项 非专项 焚烧 发电 生活 城镇 硬化 柏油 公铁 全线 行政村 通村 大美 油
     卡口 字形 过境 集体 县 国有 观光车 绿地 慢跑 门诊 住院 全疆 袖珍 综合性 后街 样板 余下 一半 其一半 合适 防潮
     排涝 高架 专类 各条 工矿 内部 堤顶 两岸 园区 景观 斜拉 钢箱梁 旧 鞋 水产 自动化 模式 底线 节点 沥青 便民 侧式
-    地面 精准扶贫 扶贫 便捷 水系 污水管 管 取水 标准 普通 干线 油面 典型 单喇叭 喇叭 收费 环形 婴幼儿 成长
+    地面 精准扶贫 扶贫 便捷 水系 污水管 管 取水 标准 普通 干线 油面 典型 单喇叭 喇叭 收费 环形 婴幼儿 成长 城中 二次
+    加压 这所 前期 烂
     """
     )
 )
@@ -288,7 +291,8 @@ _CAREFUL: dict[str, frozenset[str]] = {
     "学校": frozenset(
         _words(
             """
-    实验 中心 完全 九年一贯制 寄宿制 特殊教育 民办 公办 职业 配套 新建 示范 重点 优质 附属 农村 乡村 各类 薄弱 义务教育
+    实验 中心 完全 九年一贯制 寄宿制 特殊教育 民办 公办 职业 配套 新建 示范 重点 优质 附属 农村 乡村 各类 薄弱
+    义务教育
     管理 标准化 基础教育
     """
         )
@@ -389,7 +393,9 @@ STOP_WORDS: tuple[str, ...] = tuple(
     年内 年底 年初 程度上 除 做 做成 和谐 链接 直通 有 东南角 西南角 东北角 西北角 其它 法治 明确
     项目 着 到达 修编 方便 调整 靓丽 我国 对于 施划 提速 重新 如今 新修 让 学期 以后 历史上 止于 起于 亮相 选取
     著 就连 大大 敦促 享誉 报道 下一步 距离 节前 国庆节前 春节前 跨越 我市 我县 本市 本县 全县 表明 助推 该
-    背街巷道 之后 衔接 动建 用于 终点 起点 协同 途径 不仅 无论 再走 走 随着 局 清淤 完建 开挖 我代表 过 切实 横跨 走进
+    背街巷道 之后 衔接 动建 用于 终点 起点 协同 途径 不仅 无论 再走 走 随着 局 清淤 完建 开挖 我代表 过 切实 横跨
+    走进 被 此 媲美 直销
+    此次
     拥有 力保 家住 纵贯
     东拓 西拓 南拓 北拓 东展 西展 南展 北展 东连 西连 南连 北连 东接 西接 南接 北接 东临 西临 南临 北临
     东邻 西邻 南邻 北邻 东靠 西靠 南靠 北靠 东望 西望 南望 北望
@@ -815,6 +821,7 @@ def _stem_start(norm: str, suffix_s: int, lo: int, blocked: bytearray, rail: boo
 
 # Words after a name the tagger may take in: 解放南路|以东 (以北 starts 以|北京 too, so it is no stop word).
 _AFTER_NAME = frozenset(_words("以东 以西 以南 以北 两侧 一带 沿线 周边"))
+_GREAT_RIVERS = frozenset(_words("黄河 长江 淮河 珠江 海河 辽河 汉江 湘江 赣江 闽江 岷江 渭河 汾河"))
 _METAPHOR = re.compile("成为|变成|成了|打造成")
 _JI_WORDS = ("基本", "基础", "基地", "基金", "基层")
 
@@ -902,6 +909,13 @@ def _suffix_candidates(
                 if s - start < k and s - k >= raw and norm[s - k : s] in _ROAD_NAME_WORDS:
                     start = s - k  # a road named by one word: 开发区大道, 建设路 (开发, 建设 are verbs too)
                     break
+        if (
+            suffix in ("河", "江")
+            and s - start > 1
+            and norm[s - 1 : e] in _GREAT_RIVERS
+            and norm[s - 2] not in "古老新小"
+        ):
+            start = s - 1  # a great river after a word or place: 灵武|黄河, 扮靓|黄河 (the river is the name)
         stem, name = norm[start:s], norm[start:e]
         if (
             stem in _ROAD_NAME_WORDS
@@ -910,6 +924,13 @@ def _suffix_candidates(
             and _METAPHOR.search(norm, max(lo, start - 12), start)
         ):
             continue  # a figure of speech: 成为舞阳的|迎宾大道 (but 去年开工的|解放街 is a road)
+        if (
+            stem in _ROAD_NAME_WORDS
+            and start > lo
+            and norm[start - 1] in _MEASURES
+            and norm[start - 2 : start - 1].isdigit()
+        ):
+            continue  # counted, a kind of road: 3条|迎宾大道 (but 去年开工的|解放街 is a road)
         if _KIND[suffix] == "area" and stem in _lead_verbs():
             continue  # a verb and a kind of area: 明确|城区
         if norm.endswith(_BYLINES, lo, start) or any(b in stem for b in _BYLINES):
@@ -949,9 +970,10 @@ def _suffix_candidates(
             suffix in _SHORT_STEM
             and len(stem) == 1
             and _is_cjk(stem)
+            and stem not in _stop_set()
             and not glued
             and (cut or raw == lo or not _is_cjk(norm[raw - 1]))
-        )
+        )  # (被|湖水 is no lake)
         # A building may carry its owner's name: 平安银行总部大楼.
         org_ok = suffix == "大楼"
         if numbered or _valid_stem(stem, name, known, 1 if short else MIN_STEM, org_ok=org_ok):
@@ -1009,6 +1031,18 @@ def _starts_here(norm: str, s: int, lo: int) -> bool:
         return True  # a verb before: 处置|呈贡
     stops = _stop_set()
     return any(norm[s - k : s] in stops for k in range(1, 5) if s - k >= lo)
+
+
+def _split_rings(norm: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Split a ring road run into the bridge after it: 北三环|马甸桥 (but 东六环高线公园 is one park)."""
+    out = []
+    for s, e, kind in found:
+        m = _RING.match(norm, s, e)
+        if m and e - m.end() >= 3 and norm[e - 1] == "桥" and not _all_generic(norm[m.end() : e - 1]):
+            out += [(s, m.end(), "road"), (m.end(), e, kind)]
+        else:
+            out.append((s, e, kind))
+    return sorted(out, key=lambda c: (c[0], -c[1]))
 
 
 def _ring_candidates(norm: str, lo: int, hi: int, blocked: bytearray) -> Iterator[tuple[int, int, str]]:
@@ -1262,7 +1296,7 @@ def candidates(
         ),
         key=lambda c: (c[0], -c[1]),
     )
-    found = _split_subdistricts(norm, found)
+    found = _split_rings(norm, _split_subdistricts(norm, found))
     if tagged and hi - lo <= MAX_TAGGED:
         found = _with_tagged(found, _tagged_candidates(norm, lo, hi, unmasked, known, names))
     # Overlaps: the longer name wins (三山五园 < 三山五园地区, 京张铁路 < 京张铁路遗址公园).

@@ -901,12 +901,37 @@ ROUND29_RULES: dict[str, list[tuple[str, list[str]]]] = {
 }  # fmt: skip
 
 
+ROUND30_RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "names": [
+        # a ring road and its bridge are two names
+        ("从北三环马甸桥至北五环上清桥,", ["北三环", "马甸桥", "北五环", "上清桥"]),
+        # a great river after a word or place is the river
+        ("景观长廊扮靓黄河金岸", ["黄河"]),
+        ("灵武黄河书院、中宁枸杞博物园等沿黄标志性景观正加紧施工", ["黄河", "中宁枸杞博物园"]),
+        # … but an old course keeps its own name
+        ("整合古黄河滨水核心区、", ["古黄河"]),
+    ],
+    "verbs before a name": [
+        ("被湖水阻隔了40余年的董门村、月源村等村落从此水路变通途;", ["董门村", "月源村"]),
+        ("村里的各种农特产收获当天就可以直销景德镇、乐平市、浮梁县。", ["景德镇", "乐平市", "浮梁县"]),
+    ],
+    "not places": [
+        ("同时全面启动其他城中村的改造工作;", []),
+        ("改造二次加压泵站,", []),
+        ("这所学校的学生再也不用在冬冷夏热、隔音效果差的板房里上课;", []),
+        ("麻车荔枝产业园项目(3000亩)完成前期农业产业园总体规划设计。", ["麻车荔枝产业园"]),
+        ("完成了6条主干街道拓宽改造工程和3条迎宾大道建设,", []),
+    ],
+}  # fmt: skip
+
+
 # Each round's cases, by the round whose errors the rules were revised on.
 RULE_ROUNDS = {
     5: ROUND5_RULES, 6: ROUND6_RULES, 7: ROUND7_RULES, 8: ROUND8_RULES, 9: ROUND9_RULES, 10: ROUND10_RULES,
     11: ROUND11_RULES, 12: ROUND12_RULES, 13: ROUND13_RULES, 17: ROUND17_RULES,
     18: ROUND18_RULES, 19: ROUND19_RULES, 20: ROUND20_RULES, 21: ROUND21_RULES, 22: ROUND22_RULES, 23: ROUND23_RULES,
     25: ROUND25_RULES, 27: ROUND27_RULES, 28: ROUND28_RULES, 29: ROUND29_RULES,
+    30: ROUND30_RULES,
 }  # fmt: skip
 
 
