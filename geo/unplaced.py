@@ -73,7 +73,7 @@ SUFFIXES: tuple[tuple[str, str], ...] = (
     ("故居", "landmark"), ("旧居", "landmark"),
     ("洞", "landmark"), ("大市场", "mall"), ("风电场", "facility"), ("发射场", "facility"), ("牧场", "area"),
     ("过江通道", "road"), ("科创区", "area"), ("科技城", "area"), ("岛", "landmark"), ("风光带", "park"),
-    ("客运专线", "rail"), ("林场", "area"), ("庄子", "village"), ("寨", "village"), ("溪", "river"),
+    ("客运专线", "rail"), ("林场", "area"), ("庄子", "village"), ("寨", "village"), ("溪", "river"), ("农场", "area"),
     ("园区", "area"), ("自然保护区", "area"), ("幼儿园", "campus"), ("医院", "facility"),
     ("区", "district"),
 )  # fmt: skip
@@ -98,6 +98,7 @@ MASKED: frozenset[str] = frozenset(
     小城镇 过马路 部分路段 江山 江湖 江畔 江边 分院 田园 主航道 公里 互联互通 县城 县域 郡县 知县
     生命线 过路费 示范基地 市里 环湖 积水路段 一泓清水 危桥 开园 下乡 校园 堆积如山 学前教育 城镇化 乡愁 以城带乡
     整村 渠系 互连互通 最后一站 以城带镇 以镇带村 入村 入户 通公路 通水泥路 桥涵 桥隧 背街巷道 新一线 这里 那里 哪里
+    侨乡
     """
     )
 )
@@ -148,7 +149,8 @@ GENERIC: frozenset[str] = frozenset(
     客运专线 公铁立交桥 生态家园 林场 国有林场 集体林场 环城快速路 外环快速路 渔村 小渔村 绿地游园 后花园 铁路桥
     后街后巷 场镇 中心场镇 自然保护区 国家级自然保护区 内部断头路 互通式立交桥 高架快速路 风光带 带状游园 旧村
     便桥 人行便桥 旅游环线公路 风雨桥 圩镇 美丽圩镇 高楼大厦 中途站 特色游园 标准街路 中心幼儿园 高架路桥 柏油马路
-    收费站 植物园 烂路 天然气站 马路市场 进城大道 末梢路 循环路 金融小镇
+    收费站 植物园 烂路 天然气站 马路市场 进城大道 末梢路 循环路 金融小镇 农场 国有农场 家庭农场 公园绿地 步行街
+    环城绿道绿廊
     """
     )
 )
@@ -182,7 +184,8 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     卡口 字形 过境 集体 县 国有 观光车 绿地 慢跑 门诊 住院 全疆 袖珍 综合性 后街 样板 余下 一半 其一半 合适 防潮
     排涝 高架 专类 各条 工矿 内部 堤顶 两岸 园区 景观 斜拉 钢箱梁 旧 鞋 水产 自动化 模式 底线 节点 沥青 便民 侧式
     地面 精准扶贫 扶贫 便捷 水系 污水管 管 取水 标准 普通 干线 油面 典型 单喇叭 喇叭 收费 环形 婴幼儿 成长 城中 二次
-    加压 这所 前期 烂 国省 天然气 马路 县城 绕城 进城 教育 居住 胡萝卜 种植 养老 末梢 循环
+    加压 这所 前期 烂 国省 天然气 马路 县城 绕城 进城 教育 居住 胡萝卜 种植 养老 末梢 循环 地下 交警 宿舍 政法
+    法庭 连村 大都市 自主创新 空间
     """
     )
 )
@@ -395,7 +398,7 @@ STOP_WORDS: tuple[str, ...] = tuple(
     著 就连 大大 敦促 享誉 报道 下一步 距离 节前 国庆节前 春节前 跨越 我市 我县 本市 本县 全县 表明 助推 该
     背街巷道 之后 衔接 动建 用于 终点 起点 协同 途径 不仅 无论 再走 走 随着 局 清淤 完建 开挖 我代表 过 切实 横跨
     走进 被 此 媲美 直销
-    此次
+    此次 原定 选址 选址于 驱车 游览 我们
     拥有 力保 家住 纵贯
     东拓 西拓 南拓 北拓 东展 西展 南展 北展 东连 西连 南连 北连 东接 西接 南接 北接 东临 西临 南临 北临
     东邻 西邻 南邻 北邻 东靠 西靠 南靠 北靠 东望 西望 南望 北望
@@ -449,7 +452,7 @@ _LIST_HEAD = re.compile(
     "(" + "|".join(h for h, _ in LIST_HEADS) + ")"
 )
 _LIST_KIND = dict(LIST_HEADS)
-_ITEM_TAILS = ("沿线", "周边", "一带", "附近")
+_ITEM_TAILS = ("沿线", "周边", "一带", "附近", "两侧", "东侧", "西侧", "南侧", "北侧")
 MAX_ITEMS = 30
 _BARRIER = set(",。;:!?()[]\"'<>,。;:!?()【】《》“”‘’\n\t -/~·…")
 _MEASURES = "个条座处项家所户套栋辆亩"
@@ -460,7 +463,7 @@ _UNITS = (
 )
 # (A lone 百, 千 or 万 counts only before a unit that names do not start with: 千吨级, but 千家|寨, 万家|丽.)
 _COUNTED = re.compile(
-    rf"(?:[0-9一二三四五六七八九十两][0-9一二三四五六七八九十百千万两]*|[百千万](?=[亩米个座条处项户年]|吨级))(?:{_UNITS})"
+    rf"(?:[0-9一二三四五六七八九十两几数][0-9一二三四五六七八九十百千万两几]*|[百千万](?=[亩米个座条处项户年]|吨级))(?:{_UNITS})"
 )
 _AFTER_NUMBER = re.compile(rf"(?:{_UNITS})")
 _DIGIT_COUNT = re.compile(rf"[0-9]+(?:{_UNITS})")  # 5家|…, not 万家丽
@@ -820,7 +823,7 @@ def _stem_start(norm: str, suffix_s: int, lo: int, blocked: bytearray, rail: boo
 
 
 # Words after a name the tagger may take in: 解放南路|以东 (以北 starts 以|北京 too, so it is no stop word).
-_AFTER_NAME = frozenset(_words("以东 以西 以南 以北 两侧 一带 沿线 周边"))
+_AFTER_NAME = frozenset(_words("以东 以西 以南 以北 两侧 东侧 西侧 南侧 北侧 一带 沿线 周边"))
 _GREAT_RIVERS = frozenset(_words("黄河 长江 淮河 珠江 海河 辽河 汉江 湘江 赣江 闽江 岷江 渭河 汾河"))
 _METAPHOR = re.compile("成为|变成|成了|打造成")
 _JI_WORDS = ("基本", "基础", "基地", "基金", "基层")
@@ -888,8 +891,13 @@ def _suffix_candidates(
         if lead or s - start >= 3 and norm[start : start + 2] in _lead_verbs():
             start += 2
             cut = cut or 2
-        if norm[start] == "跨" and s - start >= 3 and _KIND[suffix] in ("rail", "river"):
-            start += 1  # a bridge's crossing: 跨|京山线, 跨|德胜河 (but 跨湖桥, 跨海大桥 are bridges)
+        if s - start >= 3 and (
+            norm[start] == "跨"
+            and _KIND[suffix] in ("rail", "river")
+            or norm[start] == "环"
+            and _KIND[suffix] == "river"
+        ):
+            start += 1  # a crossing or a loop: 跨|京山线, 环|龙江 (but 跨湖桥, 环城河 are names)
             cut = cut or 1
         if norm[start] == "第" and (owner := _owner_start(norm, lo, start, blocked)) is not None:
             start = owner  # a numbered school is its district's: 金凤区|第二十三小学
@@ -939,7 +947,9 @@ def _suffix_candidates(
             continue  # a person (市长宋晓路|同志, 书记|张家桥)
         if suffix == "岛" and stem.endswith("青"):
             continue  # the city of 青岛 after a word: 上合组织|青岛
-        if suffix in (*_ZONES, "枢纽", "航站楼", "立交") and stem.endswith(tuple(suffixes)):
+        if suffix == "立交" and any(stem.endswith(x) and _KIND[x] in ("road", "rail") for x in suffixes):
+            continue  # a road's interchange: 集贤路|立交 (the road is found on its own; 范湖立交 is a name)
+        if suffix in (*_ZONES, "枢纽", "航站楼") and stem.endswith(tuple(suffixes)):
             continue  # a zone of a named place: 回龙观体育文化公园|南区, 传化公路港|枢纽 (found on its own)
         clean_left = not glued and (
             bool(cut) or counted or raw == lo or not _is_cjk(norm[raw - 1]) or norm[raw - 1] == "市"
