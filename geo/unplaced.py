@@ -150,7 +150,7 @@ GENERIC: frozenset[str] = frozenset(
     后街后巷 场镇 中心场镇 自然保护区 国家级自然保护区 内部断头路 互通式立交桥 高架快速路 风光带 带状游园 旧村
     便桥 人行便桥 旅游环线公路 风雨桥 圩镇 美丽圩镇 高楼大厦 中途站 特色游园 标准街路 中心幼儿园 高架路桥 柏油马路
     收费站 植物园 烂路 天然气站 马路市场 进城大道 末梢路 循环路 金融小镇 农场 国有农场 家庭农场 公园绿地 步行街
-    环城绿道绿廊
+    环城绿道绿廊 小路 小村 风景线 旅游公路 扶贫公路 上下桥 石子土路 科教强区 行政办公大楼
     """
     )
 )
@@ -185,7 +185,8 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     排涝 高架 专类 各条 工矿 内部 堤顶 两岸 园区 景观 斜拉 钢箱梁 旧 鞋 水产 自动化 模式 底线 节点 沥青 便民 侧式
     地面 精准扶贫 扶贫 便捷 水系 污水管 管 取水 标准 普通 干线 油面 典型 单喇叭 喇叭 收费 环形 婴幼儿 成长 城中 二次
     加压 这所 前期 烂 国省 天然气 马路 县城 绕城 进城 教育 居住 胡萝卜 种植 养老 末梢 循环 地下 交警 宿舍 政法
-    法庭 连村 大都市 自主创新 空间
+    法庭 连村 大都市 自主创新 空间 泥巴 石子 深沟 首条 车行 农产品 民心 灯光 风景 花卉 花漾 赶考
+    办公 村组 亿元 厚德 净水 庆典 整个
     """
     )
 )
@@ -398,7 +399,7 @@ STOP_WORDS: tuple[str, ...] = tuple(
     著 就连 大大 敦促 享誉 报道 下一步 距离 节前 国庆节前 春节前 跨越 我市 我县 本市 本县 全县 表明 助推 该
     背街巷道 之后 衔接 动建 用于 终点 起点 协同 途径 不仅 无论 再走 走 随着 局 清淤 完建 开挖 我代表 过 切实 横跨
     走进 被 此 媲美 直销
-    此次 原定 选址 选址于 驱车 游览 我们
+    此次 原定 选址 选址于 驱车 游览 我们 覆盖 穿凿 修好
     拥有 力保 家住 纵贯
     东拓 西拓 南拓 北拓 东展 西展 南展 北展 东连 西连 南连 北连 东接 西接 南接 北接 东临 西临 南临 北临
     东邻 西邻 南邻 北邻 东靠 西靠 南靠 北靠 东望 西望 南望 北望
@@ -794,6 +795,8 @@ def _valid_stem(stem: str, name: str, known: Container[str], min_stem: int = MIN
         return False  # … but one word may name a road: 青年路, 机场路, 体育大道
     if _counted_slogan(stem):
         return False
+    if len(stem) >= 3 and stem.endswith("小") and name[len(stem) :] in ("路", "村", "街", "巷"):
+        return False  # a place's lane or hamlet: 北门|小路, 双宜|小村
     if name[len(stem) :] in ("园", "园区", "大楼") and any(w in stem for w in ("幼儿园", "医院", "学校")):
         return False  # a campus or building of one: 实验幼儿园|新园, 人民医院门诊住院|大楼
     # Many place characters make a slogan (两桥一路); but the Great Wall is no 城 of one, and a
@@ -823,7 +826,7 @@ def _stem_start(norm: str, suffix_s: int, lo: int, blocked: bytearray, rail: boo
 
 
 # Words after a name the tagger may take in: 解放南路|以东 (以北 starts 以|北京 too, so it is no stop word).
-_AFTER_NAME = frozenset(_words("以东 以西 以南 以北 两侧 东侧 西侧 南侧 北侧 一带 沿线 周边"))
+_AFTER_NAME = frozenset(_words("以东 以西 以南 以北 两侧 东侧 西侧 南侧 北侧 一带 沿线 周边 沿河 沿岸 滨河"))
 _GREAT_RIVERS = frozenset(_words("黄河 长江 淮河 珠江 海河 辽河 汉江 湘江 赣江 闽江 岷江 渭河 汾河"))
 _METAPHOR = re.compile("成为|变成|成了|打造成")
 _JI_WORDS = ("基本", "基础", "基地", "基金", "基层")
@@ -1207,7 +1210,7 @@ def _tagged_candidates(
     for s, e, _ in tagger.names(norm, lo, hi, names):
         if (cut := _lead_cut(norm[s:e])) and _proper_rest(norm[s + cut : e]):
             s += cut  # a verb the tagger took in: 改扩建|袁冲六官营 (but 发展|大道 is a name)
-        for k in (3, 2):
+        for k in (3, 2, 1):
             if (norm[e - k : e] in _stop_set() or norm[e - k : e] in _AFTER_NAME) and _proper_rest(norm[s : e - k]):
                 e -= k  # … or a word after the name: 解放南路|以东
                 break
