@@ -98,7 +98,7 @@ MASKED: frozenset[str] = frozenset(
     小城镇 过马路 部分路段 江山 江湖 江畔 江边 分院 田园 主航道 公里 互联互通 县城 县域 郡县 知县
     生命线 过路费 示范基地 市里 环湖 积水路段 一泓清水 危桥 开园 下乡 校园 堆积如山 学前教育 城镇化 乡愁 以城带乡
     整村 渠系 互连互通 最后一站 以城带镇 以镇带村 入村 入户 通公路 通水泥路 桥涵 桥隧 背街巷道 新一线 这里 那里 哪里
-    侨乡
+    侨乡 回乡 时间里
     """
     )
 )
@@ -150,7 +150,7 @@ GENERIC: frozenset[str] = frozenset(
     后街后巷 场镇 中心场镇 自然保护区 国家级自然保护区 内部断头路 互通式立交桥 高架快速路 风光带 带状游园 旧村
     便桥 人行便桥 旅游环线公路 风雨桥 圩镇 美丽圩镇 高楼大厦 中途站 特色游园 标准街路 中心幼儿园 高架路桥 柏油马路
     收费站 植物园 烂路 天然气站 马路市场 进城大道 末梢路 循环路 金融小镇 农场 国有农场 家庭农场 公园绿地 步行街
-    环城绿道绿廊 小路 小村 风景线 旅游公路 扶贫公路 上下桥 石子土路 科教强区 行政办公大楼
+    环城绿道绿廊 小路 小村 风景线 旅游公路 扶贫公路 上下桥 石子土路 科教强区 行政办公大楼 污水处理站
     """
     )
 )
@@ -186,7 +186,7 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     地面 精准扶贫 扶贫 便捷 水系 污水管 管 取水 标准 普通 干线 油面 典型 单喇叭 喇叭 收费 环形 婴幼儿 成长 城中 二次
     加压 这所 前期 烂 国省 天然气 马路 县城 绕城 进城 教育 居住 胡萝卜 种植 养老 末梢 循环 地下 交警 宿舍 政法
     法庭 连村 大都市 自主创新 空间 泥巴 石子 深沟 首条 车行 农产品 民心 灯光 风景 花卉 花漾 赶考
-    办公 村组 亿元 厚德 净水 庆典 整个
+    办公 村组 亿元 厚德 净水 庆典 整个 科普 防灾 避险 独塔 双索面 破旧 废弃 供热 增压 游园 排污 街景 植物
     """
     )
 )
@@ -211,7 +211,7 @@ _CAREFUL: dict[str, frozenset[str]] = {
     示范 融合 教育 实践 培训 孵化 研发 生产 种植 养殖 蔬菜 露地 设施 农业 实训 创新 创业 转化 制造 物流 服务 发展
     展示 体验 研学 交流 合作 战略 保障 储备 供应 加工 科普 爱国主义 红色 写生 拍摄 影视 训练 见习 人才 科研 试验 实验
     繁育 良种 种苗 育种 果品 产业 化 先进 高端 国家 国家级 市级 区级 省级 文化 科技 万亩 千亩 百亩 绿色 有机 标准化
-    安置 动迁 拆迁 搬迁 回迁 货柜 仓储 农产品 中草药 新型 建材 传统文化 常年 储存 食盐 冷链 运输 骨干 中国
+    安置 动迁 拆迁 搬迁 回迁 货柜 仓储 农产品 中草药 新型 建材 传统文化 常年 储存 食盐 冷链 运输 骨干 中国 海钓
     生猪 禽蛋 副食品 调控 肉牛 奶牛 肉羊 粮油 优质
     """
         )
@@ -308,7 +308,7 @@ _CAREFUL: dict[str, frozenset[str]] = {
     ),
     "风貌区": frozenset(_words("传统 历史 文化 老街 特色 街区 城市")),
     "里": frozenset(
-        _words("胡同 院子 村子 屋子 园子 城 乡 故 邻 千 万 百 十 公 公园 记忆 心 梦 眼 脑海 家 夜 心坎 骨子 手")
+        _words("胡同 院子 村子 屋子 园子 城 乡 故 邻 千 万 百 十 公 公园 记忆 心 梦 眼 脑海 家 夜 心坎 骨子 手 时间")
     ),
     "巷": frozenset(_words("小 街 背街 老 深 古 里弄 胡同")),
     "城际": frozenset(_words("市域 区域 省际 都市圈 城市群 轨道 铁路 高速")),
@@ -341,7 +341,7 @@ _CAREFUL: dict[str, frozenset[str]] = {
     景 辖 全 我 本 分 街 厂 校 院 老城 主城 中心城 山 矿 库 营 展 会 生活 居住 商业 商务 工业 产业 农业 物流 科技
     创新 先导 承载 协作 合作 集中 保税 自贸 贸易 综合 重点 中心 生态 风景 名胜 灾 疫 封控 管控 防范 禁止 限制 限建
     禁建 适建 优化 调整 飞地 毗邻 周边 城镇 乡村 社区 片 园林 试点 示范性 自治 特别 行政 边境 贫困 革命 老 苏
-    强 美 富 优 兴 活 旧屋 信用 更新 创业 幸福 海绵 住 立
+    强 美 富 优 兴 活 旧屋 信用 更新 创业 幸福 海绵 住 立 老镇
     """
         )
     ),
@@ -399,7 +399,7 @@ STOP_WORDS: tuple[str, ...] = tuple(
     著 就连 大大 敦促 享誉 报道 下一步 距离 节前 国庆节前 春节前 跨越 我市 我县 本市 本县 全县 表明 助推 该
     背街巷道 之后 衔接 动建 用于 终点 起点 协同 途径 不仅 无论 再走 走 随着 局 清淤 完建 开挖 我代表 过 切实 横跨
     走进 被 此 媲美 直销
-    此次 原定 选址 选址于 驱车 游览 我们 覆盖 穿凿 修好
+    此次 原定 选址 选址于 驱车 游览 我们 覆盖 穿凿 修好 抓牢 开创 直奔 共赴 驾车 外围
     拥有 力保 家住 纵贯
     东拓 西拓 南拓 北拓 东展 西展 南展 北展 东连 西连 南连 北连 东接 西接 南接 北接 东临 西临 南临 北临
     东邻 西邻 南邻 北邻 东靠 西靠 南靠 北靠 东望 西望 南望 北望
@@ -412,7 +412,7 @@ STOP_WORDS: tuple[str, ...] = tuple(
 _LEAD_VERBS = ("延伸", "下调", "上调")
 _ALONG_NAMES = "江河海湖山街线溪滨岸"
 # What a body's name ends with: the tagger's 人社局, 公安分局 are offices, not sites.
-_OFFICE_ENDS = ("局", "委", "办", "厅", "署")
+_OFFICE_ENDS = ("局", "委", "办", "厅", "署", "网")  # (and a news site: 温州网)
 ORG_WORDS: tuple[str, ...] = (
     "公司", "集团", "企业", "机构", "政府", "委员会", "管委会", "部门", "学校", "医院", "银行", "协会", "总部", "大会",
 )  # fmt: skip
@@ -795,6 +795,8 @@ def _valid_stem(stem: str, name: str, known: Container[str], min_stem: int = MIN
         return False  # … but one word may name a road: 青年路, 机场路, 体育大道
     if _counted_slogan(stem):
         return False
+    if len(stem) >= 2 and stem.endswith(("强", "立")) and name[len(stem) :] in ("县", "区", "镇", "乡", "市"):
+        return False  # a slogan: 海洋强|县, 生态立|县, 富民强|乡
     if len(stem) >= 3 and stem.endswith("小") and name[len(stem) :] in ("路", "村", "街", "巷"):
         return False  # a place's lane or hamlet: 北门|小路, 双宜|小村
     if name[len(stem) :] in ("园", "园区", "大楼") and any(w in stem for w in ("幼儿园", "医院", "学校")):
@@ -901,6 +903,9 @@ def _suffix_candidates(
             and _KIND[suffix] == "river"
         ):
             start += 1  # a crossing or a loop: 跨|京山线, 环|龙江 (but 跨湖桥, 环城河 are names)
+            cut = cut or 1
+        if norm[start] == "原" and s - start >= 3 and norm[start + 1] not in "始生野来本先":
+            start += 1  # a site by its former name: 原|三七电池厂, 原|之江水泥厂 (but 原始森林, 原州区)
             cut = cut or 1
         if norm[start] == "第" and (owner := _owner_start(norm, lo, start, blocked)) is not None:
             start = owner  # a numbered school is its district's: 金凤区|第二十三小学
