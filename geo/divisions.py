@@ -169,10 +169,18 @@ def is_title(norm: str, e: int) -> bool:
     return e > 0 and norm[e - 1] in "县区市镇乡省州" and _TITLE_AFTER.match(norm, e) is not None
 
 
+# Words that run into a county's name: 示|范县 in 示范县, 简|单县, 经|费县.
+_WORDS_INTO_NAME = frozenset(("示范", "市容", "简单", "名单", "清单", "收费", "经费", "免费", "缴费"))
+
+
 def not_a_name(norm: str, s: int, e: int) -> bool:
     """True if a division's name at ``norm[s:e]`` is part of something else: a title (代县|长张永潮),
-    or a count (28项|城市)."""
-    return is_title(norm, e) or s > 0 and norm[s - 1].isdigit() and norm[s] in _MEASURES
+    a count (28项|城市) or a word (科学发展示|范县)."""
+    return (
+        is_title(norm, e)
+        or s > 0
+        and (norm[s - 1].isdigit() and norm[s] in _MEASURES or norm[s - 1 : s + 1] in _WORDS_INTO_NAME)
+    )
 
 
 def home_counties(norm: str) -> list[Division]:

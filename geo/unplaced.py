@@ -75,6 +75,7 @@ SUFFIXES: tuple[tuple[str, str], ...] = (
     ("过江通道", "road"), ("科创区", "area"), ("科技城", "area"), ("岛", "landmark"), ("风光带", "park"),
     ("客运专线", "rail"), ("林场", "area"), ("庄子", "village"), ("寨", "village"), ("溪", "river"), ("农场", "area"),
     ("园区", "area"), ("自然保护区", "area"), ("幼儿园", "campus"), ("医院", "facility"),
+    ("社区", "village"),
     ("区", "district"),
 )  # fmt: skip
 _KIND = dict(SUFFIXES)
@@ -98,7 +99,8 @@ MASKED: frozenset[str] = frozenset(
     小城镇 过马路 部分路段 江山 江湖 江畔 江边 分院 田园 主航道 公里 互联互通 县城 县域 郡县 知县
     生命线 过路费 示范基地 市里 环湖 积水路段 一泓清水 危桥 开园 下乡 校园 堆积如山 学前教育 城镇化 乡愁 以城带乡
     整村 渠系 互连互通 最后一站 以城带镇 以镇带村 入村 入户 通公路 通水泥路 桥涵 桥隧 背街巷道 新一线 这里 那里 哪里
-    侨乡 回乡 时间里
+    侨乡 回乡 时间里 村村通 户户通 组组通 敞园 下闸 开闸 关闸 我村 我乡 我镇 全村 全乡 全镇 本村 本乡 本镇 康庄大道
+    通村油路 各村 各乡 各镇 绕弯路 走弯路 串线 进社区 入社区
     """
     )
 )
@@ -151,6 +153,9 @@ GENERIC: frozenset[str] = frozenset(
     便桥 人行便桥 旅游环线公路 风雨桥 圩镇 美丽圩镇 高楼大厦 中途站 特色游园 标准街路 中心幼儿园 高架路桥 柏油马路
     收费站 植物园 烂路 天然气站 马路市场 进城大道 末梢路 循环路 金融小镇 农场 国有农场 家庭农场 公园绿地 步行街
     环城绿道绿廊 小路 小村 风景线 旅游公路 扶贫公路 上下桥 石子土路 科教强区 行政办公大楼 污水处理站
+    湿地 连心桥 跨线桥 数字化工厂 环境整洁村 公交车停靠站 交通枢纽站 通讯基站 闸站 文化健身广场 孵化基地 文创小镇
+    创意设计园区 科技文创小镇 口岸商务区 文明示范路 大环线 小环线 弯路 水路 第一高楼 水乡 江南水乡
+    采煤沉陷区 沉陷区 寒冷地区
     """
     )
 )
@@ -187,6 +192,8 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     加压 这所 前期 烂 国省 天然气 马路 进城 居住 胡萝卜 种植 养老 末梢 循环 地下 交警 宿舍 政法
     法庭 连村 大都市 自主创新 空间 泥巴 石子 深沟 首条 车行 农产品 民心 灯光 风景 花卉 花漾 赶考
     办公 村组 亿元 厚德 净水 庆典 整个 科普 防灾 避险 独塔 双索面 破旧 废弃 供热 增压 游园 排污 街景 植物
+    六大 七大 八大 九大 十大 板块 高品位 品位 均衡 闸 创意 设计 孵化 双创 健身 停靠
+    通讯 大中型 寒冷 高纬度 采煤 沉陷
     """
     )
 )
@@ -346,6 +353,18 @@ _CAREFUL: dict[str, frozenset[str]] = {
         )
     ),
 }
+# A named community (樊河社区, 德才里社区), not a kind of one (老旧社区, 完整社区, 未来社区).
+_CAREFUL["社区"] = frozenset(
+    _words(
+        """
+    老旧 新型 农村 完整 新建 超大型 大型 智慧 现代 未来 引领型 特色 居民 绿美 大 农民 新 城镇 城市 绿色 消费 产业
+    生活 美学 新城镇 品质 宜居 重点 村改 全龄 友好 涉农 花园 示范 和谐 文明 平安 幸福 美丽 安置 拆迁 回迁 保障
+    整治 老 该 本 各 全 我 每个 所有 一批 多个 试点 国际化 国际 数字 无疫 无毒 绿色 低碳 健康 养老 学习型 服务型
+    矫正 卫生 服务 村 镇 街道 城市社区 商业 居住 封闭 开放式 混合 人才 创新 创业 冬奥 体育 文化 书香 节约型
+    高颜值 复合型 省级 市级 区级 国家级
+    """
+    )
+)
 _CAREFUL["县"] = _CAREFUL["区"]
 # A district name has a two- or three-character stem (顺义区, 石景山区).
 _DISTRICT_STEM = (2, 3)
@@ -403,6 +422,8 @@ STOP_WORDS: tuple[str, ...] = tuple(
     拥有 力保 家住 纵贯
     东拓 西拓 南拓 北拓 东展 西展 南展 北展 东连 西连 南连 北连 东接 西接 南接 北接 东临 西临 南临 北临
     东邻 西邻 南邻 北邻 东靠 西靠 南靠 北靠 东望 西望 南望 北望
+    东濒 西濒 南濒 北濒 濒临 起点于 终点于 始于 分成 划分成 基本 实地 部署 评定 贯穿 开始 最高点 制高点 州府 北上
+    南下 共产党 好 东延伸 西延伸 南延伸 北延伸 现状 一切 创成 首批
     """
     )
 )
@@ -471,7 +492,7 @@ _DIGIT_COUNT = re.compile(rf"[0-9]+(?:{_UNITS})")  # 5家|…, not 万家丽
 # Names listing many kinds of place are slogans: “馆桥城园岛河”.
 _SLOGAN_CHARS = frozenset("路街桥园河湖村镇乡山城岛站线厂寺庄馆")
 # What a slogan counts between its numerals: 一中心四片区, 五横六纵, 一轴两带, 三分之一.
-_SLOGAN_PARTS = frozenset("中心横纵轴带核翼极圈网廊片区轨地城分之路桥业院镇头部基高速港街巷室场站")
+_SLOGAN_PARTS = frozenset("中心横纵轴带核翼极圈网廊片区轨地城分之路桥业院镇头部基高速港街巷室场站河湖")
 _NUMERAL = re.compile(r"[0-9一二三四五六七八九十百千万两零〇]+")
 
 
@@ -493,6 +514,16 @@ _LINE_LAST = "专干支主底红热防战视界曲航管射光直弧折连在上
 _HARD, _SOFT = 1, 2
 # Words before a person's name in a news copy's byline.
 _BYLINES = ("记者", "通讯员", "作者", "编辑", "摄影")
+
+
+_BYLINE_BEFORE = re.compile(rf"(?:{'|'.join(_BYLINES)})(?:\s+[\u3400-\u9fff]{{2,4}})*\s*$")
+
+
+def _after_byline(norm: str, lo: int, s: int) -> bool:
+    """True if ``s`` follows a byline's word and the names before it: 通讯员 李淑媚 彭达县 摄."""
+    return _BYLINE_BEFORE.search(norm, max(lo, s - 24), s) is not None
+
+
 # A title before a name makes it a person's: 书记|张家桥.
 _TITLES = ("市长", "区长", "县长", "镇长", "乡长", "省长", "书记", "主任", "局长", "主席", "领导")
 # Characters that end words (服务业, 港湾式, 现代化) and so never start a name: 业|示范区, 式|公交站.
@@ -582,8 +613,10 @@ _NAME_BIGRAMS = frozenset(
 
 
 _STOP_IN_WORDS = ("中等职业", "中等专业")
+# Names that start with what reads as a count (五大|连池 is no five of anything).
+_COUNT_NAMES = ("五大连池", "八大处", "八大关", "五大道")
 # One-character verbs cut only with a name's worth left after them and nothing or a word before.
-_WEAK_STOPS = frozenset("有让除做着著走局过")
+_WEAK_STOPS = frozenset("有让除做着著走局过好")
 
 
 def _cut_stop_words(stem: str) -> int:
@@ -599,7 +632,8 @@ def _cut_stop_words(stem: str) -> int:
             continue
         best = max(best, e)
     for m in _COUNTED.finditer(stem):
-        best = max(best, m.end())
+        if not stem.startswith(_COUNT_NAMES, m.start()):
+            best = max(best, m.end())
     # A verb that names use too is cut only with a name left after it and a word before it, if any:
     # 东南部有|龙潭湖, 让|滨河路, but 大有庄, 让胡路.
     for s in weak:
@@ -789,6 +823,24 @@ _ROAD_NAME_WORDS = _ROAD_WORDS | frozenset(
 )
 
 
+# Words a slogan ranks a place by (海洋强县, 生态立县, 旅游名镇, 农业富镇, 能源大县, 省级卫生镇), and
+# the words before 兴 that make one (旅游兴镇, but 复兴镇, 新兴区 are names).
+_RANK_ENDS = ("强", "立")
+_RANK_ENDS_LONG = ("名", "富", "大")
+_RISE_WORDS = frozenset(_words("旅游 农业 工业 科技 产业 商贸 文化 生态 教育 人才 实业 文旅 能源 科教 工贸 交通 三产"))
+
+
+def _rank_slogan(stem: str, suffix: str) -> bool:
+    """True for a slogan ranking a place by a word: 海洋强|县, 中州名|镇, 农业富|镇, 能源大|县, 旅游兴|镇."""
+    if suffix not in ("县", "区", "镇", "乡", "市", "村"):
+        return False
+    if stem.endswith("卫生") or suffix != "村" and len(stem) >= 2 and stem.endswith(_RANK_ENDS):
+        return True
+    if len(stem) >= 3 and stem.endswith(_RANK_ENDS_LONG) and (stem[-1] != "大" or suffix in ("县", "区", "市")):
+        return True
+    return stem.endswith("兴") and stem[:-1][-2:] in _RISE_WORDS
+
+
 def _valid_stem(stem: str, name: str, known: Container[str], min_stem: int = MIN_STEM, *, org_ok: bool = False) -> bool:
     if len(stem) < min_stem or name in GENERIC or name in known or name.endswith(_BAD_ENDS):
         return False
@@ -811,8 +863,8 @@ def _valid_stem(stem: str, name: str, known: Container[str], min_stem: int = MIN
         return False  # … but one word may name a road: 青年路, 机场路, 体育大道
     if _counted_slogan(stem):
         return False
-    if len(stem) >= 2 and stem.endswith(("强", "立")) and name[len(stem) :] in ("县", "区", "镇", "乡", "市"):
-        return False  # a slogan: 海洋强|县, 生态立|县, 富民强|乡
+    if _rank_slogan(stem, name[len(stem) :]):
+        return False  # a slogan: 海洋强|县, 旅游名|镇, 省级卫生|镇
     if len(stem) >= 3 and stem.endswith("小") and name[len(stem) :] in ("路", "村", "街", "巷"):
         return False  # a place's lane or hamlet: 北门|小路, 双宜|小村
     if name[len(stem) :] in ("园", "园区", "大楼") and any(w in stem for w in ("幼儿园", "医院", "学校")):
@@ -954,9 +1006,9 @@ def _suffix_candidates(
             continue  # counted, a kind of road: 3条|迎宾大道 (but 去年开工的|解放街 is a road)
         if _KIND[suffix] == "area" and stem in _lead_verbs():
             continue  # a verb and a kind of area: 明确|城区
-        if norm.endswith(_BYLINES, lo, start) or any(b in stem for b in _BYLINES):
+        if _after_byline(norm, lo, start) or any(b in stem for b in _BYLINES):
             continue  # a reporter's name: 通讯员|齐俊桥
-        if norm.startswith("同志", e) or norm.endswith(_TITLES, lo, start) or "领导" in stem:
+        if norm.startswith("同志", e) or norm.endswith(_TITLES, lo, start) or any(t in stem for t in _TITLES):
             continue  # a person (市长宋晓路|同志, 书记|张家桥)
         if suffix == "岛" and stem.endswith("青"):
             continue  # the city of 青岛 after a word: 上合组织|青岛
@@ -982,11 +1034,16 @@ def _suffix_candidates(
         ):
             continue
         # A line or national road may be named by its number alone: 7号线, 108国道, 新107国道.
-        if suffix in ("国道", "省道") and (m := re.search(r"[GSgs]?[0-9]{2,3}$", stem)) and m.start() > 0:
+        if suffix in ("国道", "省道") and (m := re.search(r"新?[GSgs]?[0-9]{2,3}$", stem)) and m.start() > 0:
             start, stem, name = start + m.start(), m.group(), norm[start + m.start() : e]
         numbered = (
             suffix in ("号线", "国道", "省道")
-            and (stem.isdigit() or suffix == "号线" and clean_left and _NUMERAL.fullmatch(stem) is not None)
+            and (
+                stem.removeprefix("新").isdigit()
+                or suffix == "号线"
+                and clean_left
+                and _NUMERAL.fullmatch(stem) is not None
+            )
             and name not in known
         )  # 7号线, 108国道, and 三号线 after a clean edge
         short = (
@@ -1079,7 +1136,7 @@ def _ring_candidates(norm: str, lo: int, hi: int, blocked: bytearray) -> Iterato
 # schools by number, the way reports shorten them: 10小, and in a 、-list 36中、37中、39中, 四小、六小.
 _SCHOOL = r"(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})[中小]"
 _CODED = re.compile(
-    r"(?:国道|省道)[GSgs]?[0-9]{2,3}(?![0-9])(?:新线|线)?"
+    r"(?:国道|省道)[GSgs]?[0-9]{2,3}(?![0-9.])(?:新线|线)?"
     rf"|(?<![0-9A-Za-z.一二三四五六七八九十届]){_SCHOOL}(?:、{_SCHOOL})+(?![心国华央部间期型级学全时])"
     r"|(?<![0-9A-Za-z.时约近])[0-9]{1,3}[中小](?=[、,。;等和与及]|$)"
 )
@@ -1173,7 +1230,7 @@ def _split_subdistricts(norm: str, found: list[tuple[int, int, str]]) -> list[tu
 _SLOGAN_ADJECTIVES = frozenset(
     _words("""
     红色 活力 精致 大美 平安 幸福 美丽 绿色 宜居 魅力 和谐 法治 智慧 数字 文明 开放 创新 人文 生态 首都 品质 实力
-    富裕 美好 文化 健康 诚信 清洁 靓丽 秀美 锦绣 多彩 壮美 醉美 最美 乐享 善治 厚德 书香 水韵 紫气东来
+    实业 富裕 美好 文化 健康 诚信 清洁 靓丽 秀美 锦绣 多彩 壮美 醉美 最美 乐享 善治 厚德 书香 水韵 紫气东来
     """)
 )
 
@@ -1225,7 +1282,7 @@ def _tagged_candidates(
                 e -= k  # … or a word after the name: 解放南路|以东
                 break
         name = norm[s:e]
-        if any(blocked[k - lo] for k in range(s, e)) or _counted_slogan(name):
+        if any(blocked[k - lo] for k in range(s, e)) or _counted_slogan(name) or _after_byline(norm, lo, s):
             continue
         if name in provinces or len(name) < MIN_STEM or name in GENERIC or name in known:
             continue
@@ -1238,8 +1295,23 @@ def _tagged_candidates(
             continue  # too short, generic, known, a count of things (5家四星级酒店, 个小区), or an office
         if not all(_is_cjk(ch) or ch.isascii() and ch.isalnum() for ch in name):
             continue  # a name runs through punctuation only by mistake
-        kind = next((_KIND[x] for x in suffixes if name.endswith(x) and len(name) > len(x)), "area")
+        suffix = next((x for x in suffixes if name.endswith(x) and len(name) > len(x)), "")
+        kind = _KIND.get(suffix, "area")
+        if "至" in name and kind not in ("road", "rail") and len(name) - name.index("至") - 1 <= 3:
+            continue  # a stretch between two places (上安至元兴), not one place (but 大连至旅顺中部通道 is)
+        if suffix and _rank_slogan(name[: -len(suffix)], suffix) or _generic_compound(name):
+            continue  # a slogan (中州名镇) or generic words run together (公路水路, 千亩湿地)
         yield s, e, kind
+
+
+def _generic_compound(name: str) -> bool:
+    """True for a generic kind after a count or after a generic kind of its own suffix: 千亩|湿地, 公路|水路
+    (but 东部新城 and 城市庆典公园 are names)."""
+    for k in range(len(name) - 2, 1, -1):
+        head, tail = name[:k], name[k:]
+        if tail in GENERIC and (_COUNTED.fullmatch(head) or head in GENERIC and head[-1] == tail[-1]):
+            return True
+    return False
 
 
 def _with_tagged(

@@ -104,3 +104,10 @@ def test_words_that_start_with_a_city_name_do_not_name_it():
     assert home_prefecture("维护社会长治久安。实现长治久安。") is None
     assert home_prefecture("吉林省工作报告。吉林省发展。") is None
     assert home_prefecture("阿里巴巴园区。阿里巴巴总部。") is None
+
+
+def test_a_county_name_run_into_by_a_word_is_not_named():
+    # jianxian-2014-us (held-out round 34): 示范县 twice named 范县 (a county of Henan) as the report's own
+    text = "获“全国平安农机示范县”称号……“经济发展领头羊、社会建设排头兵、科学发展示范县”的总体要求。吉安县按照"
+    assert "范县" not in [d.name for d in home_counties(normalize(text).norm)]
+    assert [d.name for d in home_counties(normalize("河南省范县和范县的乡镇").norm)] == ["范县"]
