@@ -75,7 +75,7 @@ SUFFIXES: tuple[tuple[str, str], ...] = (
     ("过江通道", "road"), ("科创区", "area"), ("科技城", "area"), ("岛", "landmark"), ("风光带", "park"),
     ("客运专线", "rail"), ("林场", "area"), ("庄子", "village"), ("寨", "village"), ("溪", "river"), ("农场", "area"),
     ("园区", "area"), ("自然保护区", "area"), ("幼儿园", "campus"), ("医院", "facility"),
-    ("社区", "village"),
+    ("社区", "village"), ("堤", "road"),
     ("区", "district"),
 )  # fmt: skip
 _KIND = dict(SUFFIXES)
@@ -100,7 +100,7 @@ MASKED: frozenset[str] = frozenset(
     生命线 过路费 示范基地 市里 环湖 积水路段 一泓清水 危桥 开园 下乡 校园 堆积如山 学前教育 城镇化 乡愁 以城带乡
     整村 渠系 互连互通 最后一站 以城带镇 以镇带村 入村 入户 通公路 通水泥路 桥涵 桥隧 背街巷道 新一线 这里 那里 哪里
     侨乡 回乡 时间里 村村通 户户通 组组通 敞园 下闸 开闸 关闸 我村 我乡 我镇 全村 全乡 全镇 本村 本乡 本镇 康庄大道
-    通村油路 各村 各乡 各镇 绕弯路 走弯路 串线 进社区 入社区
+    通村油路 各村 各乡 各镇 绕弯路 走弯路 串线 进社区 入社区 全县 全区 全市
     """
     )
 )
@@ -155,7 +155,10 @@ GENERIC: frozenset[str] = frozenset(
     环城绿道绿廊 小路 小村 风景线 旅游公路 扶贫公路 上下桥 石子土路 科教强区 行政办公大楼 污水处理站
     湿地 连心桥 跨线桥 数字化工厂 环境整洁村 公交车停靠站 交通枢纽站 通讯基站 闸站 文化健身广场 孵化基地 文创小镇
     创意设计园区 科技文创小镇 口岸商务区 文明示范路 大环线 小环线 弯路 水路 第一高楼 水乡 江南水乡
-    采煤沉陷区 沉陷区 寒冷地区
+    采煤沉陷区 沉陷区 寒冷地区 先进镇 先进村 先进县 清洁家园 后街背巷 主线桥 匝道桥 南辅路 北辅路 东辅路
+    西辅路 娱乐健身广场 中心小学 市民广场 小沟小渠 村野小桥 中小型水库 中国特色小镇 土家族乡 民族乡
+    堤 河堤 江堤 湖堤 海堤 大堤 防洪堤 长江大堤 堤防 路堤 糟心路 小康路 致富路 连心路 民心路 北出口路 南出口路
+    东出口路 西出口路 出口路 游步道 人才大厦 十字街 绿道系统 平安小镇 国家可持续发展议程创新示范区
     """
     )
 )
@@ -193,7 +196,7 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     法庭 连村 大都市 自主创新 空间 泥巴 石子 深沟 首条 车行 农产品 民心 灯光 风景 花卉 花漾 赶考
     办公 村组 亿元 厚德 净水 庆典 整个 科普 防灾 避险 独塔 双索面 破旧 废弃 供热 增压 游园 排污 街景 植物
     六大 七大 八大 九大 十大 板块 高品位 品位 均衡 闸 创意 设计 孵化 双创 健身 停靠
-    通讯 大中型 寒冷 高纬度 采煤 沉陷
+    通讯 大中型 寒冷 高纬度 采煤 沉陷 娱乐 冶金 钢铁 联网 中小型 转移 景点 边境 明星 休闲游 自来水 县级 碧波 市民
     """
     )
 )
@@ -219,7 +222,9 @@ _CAREFUL: dict[str, frozenset[str]] = {
     展示 体验 研学 交流 合作 战略 保障 储备 供应 加工 科普 爱国主义 红色 写生 拍摄 影视 训练 见习 人才 科研 试验 实验
     繁育 良种 种苗 育种 果品 产业 化 先进 高端 国家 国家级 市级 区级 省级 文化 科技 万亩 千亩 百亩 绿色 有机 标准化
     安置 动迁 拆迁 搬迁 回迁 货柜 仓储 农产品 中草药 新型 建材 传统文化 常年 储存 食盐 冷链 运输 骨干 中国 海钓
-    生猪 禽蛋 副食品 调控 肉牛 奶牛 肉羊 粮油 优质
+    生猪 禽蛋 副食品 调控 肉牛 奶牛 肉羊 粮油 优质 茶叶 茶 西瓜 瓜果 水果 雷竹 竹 竹笋 食用菌 中药材 药材 花卉
+    塑料 针织 鞋革 服装 苗木 烟叶 烤烟 水稻 粮食 油菜 蓝莓 草莓 葡萄 柑橘 脐橙 猕猴桃 牲猪 肉鸡 蛋鸡 水产 林果 核桃 板栗
+    蚕桑 反季节
     """
         )
     ),
@@ -424,6 +429,7 @@ STOP_WORDS: tuple[str, ...] = tuple(
     东邻 西邻 南邻 北邻 东靠 西靠 南靠 北靠 东望 西望 南望 北望
     东濒 西濒 南濒 北濒 濒临 起点于 终点于 始于 分成 划分成 基本 实地 部署 评定 贯穿 开始 最高点 制高点 州府 北上
     南下 共产党 好 东延伸 西延伸 南延伸 北延伸 现状 一切 创成 首批
+    修通 纳入 汇报 毗邻 望得见 征收 清理 环绕 力求保持 形象定位 定位 还沿
     """
     )
 )
@@ -527,7 +533,7 @@ def _after_byline(norm: str, lo: int, s: int) -> bool:
 # A title before a name makes it a person's: 书记|张家桥.
 _TITLES = ("市长", "区长", "县长", "镇长", "乡长", "省长", "书记", "主任", "局长", "主席", "领导")
 # Characters that end words (服务业, 港湾式, 现代化) and so never start a name: 业|示范区, 式|公交站.
-_NOT_FIRST = "业式性型们者个座条"
+_NOT_FIRST = "业式性型们者个座条级"
 # What makes a place-like name a programme's: "大宿城"战略, 清河行动.
 _NOT_A_PLACE_AFTER = ("战略", "行动", "理念", "精神")
 _CLOSING_QUOTES = "\"'”’」』"
@@ -659,6 +665,21 @@ def _lead_cut(name: str) -> int:
     return 0
 
 
+# Verbs that names compound inside (怀|集中|心洲大桥 is 怀集中心洲大桥, 京津装备制造转移园).
+_COMPOUND_VERBS = frozenset(("创新", "集中", "制造", "转移", "联网"))
+
+
+def _inner_verb_end(norm: str, start: int, s: int) -> int | None:
+    """End of the rightmost common verb inside a stem ``norm[start:s]`` with a word before it and two
+    characters or more after it (修通|阳江北路, 内容包含|海连东路), if any."""
+    verbs = _lead_verbs() - _COMPOUND_VERBS
+    for k in range(s - 4, start, -1):
+        if norm[k : k + 2] in verbs and norm[k - 1 : k + 1] not in verbs and norm[k + 1 : k + 3] not in verbs:
+            # … but not a word of the name's own kind: 湔江河休闲|运动小镇, 鑫现代农业种植|示范园
+            return None if _all_generic(norm[k + 2 : s]) else k + 2
+    return None
+
+
 def _proper_rest(rest: str) -> bool:
     """True if ``rest`` can be a name on its own: not a bare suffix or generic kind (前进|大桥 is one name)."""
     return len(rest) >= MIN_STEM and rest not in _KIND and rest not in GENERIC and not _all_generic(rest)
@@ -697,15 +718,16 @@ def _glue_cut(stem: str, suffix: str) -> int:
 
 def _lead_char(norm: str, start: int, s: int, kind: str) -> bool:
     """True if a stem of three or more characters starts with a word of one: a crossing or a loop
-    (跨|京山线, 环|龙江; but 跨湖桥, 环城河 are names), or a former name (原|三七电池厂; but 原始森林, 原州区)."""
+    (跨|京山线, 跨|通灌路, 环|龙江, 环|杭州湾; but 跨湖桥, 环城河 are names), or a former name
+    (原|三七电池厂; but 原始森林, 原州区)."""
     if s - start < 3:
         return False
     ch = norm[start]
     return (
         ch == "跨"
-        and kind in ("rail", "river")
+        and (kind in ("rail", "river") or kind == "road" and norm[s] != "桥")
         or ch == "环"
-        and kind == "river"
+        and (kind == "river" or norm[s] == "湾")
         or ch == "原"
         and norm[start + 1] not in "始生野来本先"
     )
@@ -818,7 +840,7 @@ _NAMED_BY_ONE_WORD = ("路", "大道", "大街", "街")
 _ROAD_NAME_WORDS = _ROAD_WORDS | frozenset(
     _words("""
     青年 机场 体育 工业 农业 森林 滨河 滨江 中心 车站 学府 迎宾 环城 开发区 高新区 经开区 新区 大学城 工业园 景观
-    新建
+    新建 市民
     """)
 )
 
@@ -826,7 +848,7 @@ _ROAD_NAME_WORDS = _ROAD_WORDS | frozenset(
 # Words a slogan ranks a place by (海洋强县, 生态立县, 旅游名镇, 农业富镇, 能源大县, 省级卫生镇), and
 # the words before 兴 that make one (旅游兴镇, but 复兴镇, 新兴区 are names).
 _RANK_ENDS = ("强", "立")
-_RANK_ENDS_LONG = ("名", "富", "大")
+_RANK_ENDS_LONG = ("名", "富", "大", "重", "稳")
 _RISE_WORDS = frozenset(_words("旅游 农业 工业 科技 产业 商贸 文化 生态 教育 人才 实业 文旅 能源 科教 工贸 交通 三产"))
 
 
@@ -964,6 +986,8 @@ def _suffix_candidates(
         if lead or s - start >= 3 and norm[start : start + 2] in _lead_verbs():
             start += 2
             cut = cut or 2
+        elif (inner := _inner_verb_end(norm, start, s)) is not None:
+            start, cut = inner, cut or inner - start  # a verb after a word: 彻底改变|滨北路, 详细汇报|木温公路
         if _lead_char(norm, start, s, _KIND[suffix]):
             start += 1
             cut = cut or 1
@@ -997,6 +1021,8 @@ def _suffix_candidates(
             and _METAPHOR.search(norm, max(lo, start - 12), start)
         ):
             continue  # a figure of speech: 成为舞阳的|迎宾大道 (but 去年开工的|解放街 is a road)
+        if stem in _ROAD_WORDS and start > lo and norm[start - 1] in '“"' and norm.startswith(("”", '"'), e):
+            continue  # … and in quotes: 修好民生“幸福路”
         if (
             stem in _ROAD_NAME_WORDS
             and start > lo
@@ -1010,6 +1036,8 @@ def _suffix_candidates(
             continue  # a reporter's name: 通讯员|齐俊桥
         if norm.startswith("同志", e) or norm.endswith(_TITLES, lo, start) or any(t in stem for t in _TITLES):
             continue  # a person (市长宋晓路|同志, 书记|张家桥)
+        if suffix == "堤" and (stem.endswith(tuple("河江湖海岸桥路砂")) or "防洪" in stem):
+            continue  # a river's or a bridge's embankment: 北运河|堤 (the river is the name)
         if suffix == "岛" and stem.endswith("青"):
             continue  # the city of 青岛 after a word: 上合组织|青岛
         if suffix == "立交" and any(stem.endswith(x) and _KIND[x] in ("road", "rail") for x in suffixes):
@@ -1255,9 +1283,15 @@ def _kind_in_list(norm: str, s: int, e: int, lo: int, hi: int) -> bool:
     return generic > 0 and 2 * generic >= len(mates)  # (沿江景观路、电碳路、香明街、哈东路… are roads)
 
 
-def _place_slogan(name: str, names: Mapping[str, object]) -> bool:
-    """True for a slogan word followed by one of the report's own places (活力|房山)."""
-    return any(name[:k] in _SLOGAN_ADJECTIVES and name[k:] in names for k in range(2, min(5, len(name) - 1)))
+def _place_slogan(name: str, names: Mapping[str, object], region: str = "") -> bool:
+    """True for a slogan word followed by one of the report's own places (活力|房山), or by a town's or
+    county's name that the text also writes in full (绿色|庄寨 beside 庄寨镇)."""
+    for k in range(2, min(5, len(name) - 1)):
+        if name[:k] in _SLOGAN_ADJECTIVES:
+            place = name[k:]
+            if place in names or any(place + end in region for end in "镇乡县区市"):
+                return True
+    return False
 
 
 def _tagged_candidates(
@@ -1406,7 +1440,7 @@ def candidates(
         after = c[1] + (c[1] < hi and norm[c[1]] in _CLOSING_QUOTES)
         if norm.startswith(_NOT_A_PLACE_AFTER, after) or is_title(norm, c[1]):
             continue  # a strategy or a campaign named after a place ("大宿城"|战略), a title (…人民政府州|长)
-        if _place_slogan(norm[c[0] : c[1]], names):
+        if _place_slogan(norm[c[0] : c[1]], names, region):
             continue  # a slogan made of the report's own place: 活力|房山, 平安|房山
         if _kind_in_list(norm, c[0], c[1], lo, hi):
             continue  # a kind listed with kinds: 建设生态路、文明路、惠民路
