@@ -160,7 +160,7 @@ _MEASURES = "项个条座处家所户"
 # 长 and a person's name after a division's ending make a title: 代县|长张永潮在, 州|长 白加扎, 市|长宋晓路同志
 # (but 庐阳区|长江中路 and 青山镇|长安村 are places).
 _TITLE_AFTER = re.compile(
-    r"长(?:[\u3400-\u9fff]{2,3}(?:同志|在|作|表示|说|指出|强调|介绍|主持|出席|代表)|(?![\u3400-\u9fff]))"
+    r"长(?:[\u3400-\u9fff]{2,3}(?:同志|在|作|向|表示|说|指出|强调|介绍|主持|出席|代表)|(?![\u3400-\u9fff]))"
 )
 
 
@@ -175,9 +175,10 @@ _WORDS_INTO_NAME = frozenset(("示范", "市容", "简单", "名单", "清单", 
 
 def not_a_name(norm: str, s: int, e: int) -> bool:
     """True if a division's name at ``norm[s:e]`` is part of something else: a title (代县|长张永潮),
-    a count (28项|城市) or a word (科学发展示|范县)."""
+    a count (28项|城市), a word (科学发展示|范县) or the area of one (嵊州市|域)."""
     return (
         is_title(norm, e)
+        or norm.startswith("域", e)
         or s > 0
         and (norm[s - 1].isdigit() and norm[s] in _MEASURES or norm[s - 1 : s + 1] in _WORDS_INTO_NAME)
     )

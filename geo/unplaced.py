@@ -100,7 +100,7 @@ MASKED: frozenset[str] = frozenset(
     生命线 过路费 示范基地 市里 环湖 积水路段 一泓清水 危桥 开园 下乡 校园 堆积如山 学前教育 城镇化 乡愁 以城带乡
     整村 渠系 互连互通 最后一站 以城带镇 以镇带村 入村 入户 通公路 通水泥路 桥涵 桥隧 背街巷道 新一线 这里 那里 哪里
     侨乡 回乡 时间里 村村通 户户通 组组通 敞园 下闸 开闸 关闸 我村 我乡 我镇 全村 全乡 全镇 本村 本乡 本镇 康庄大道
-    通村油路 各村 各乡 各镇 绕弯路 走弯路 串线 进社区 入社区 全县 全区 全市
+    通村油路 各村 各乡 各镇 绕弯路 走弯路 串线 进社区 入社区 全县 全区 全市 村落 行路难 财路
     """
     )
 )
@@ -159,6 +159,9 @@ GENERIC: frozenset[str] = frozenset(
     西辅路 娱乐健身广场 中心小学 市民广场 小沟小渠 村野小桥 中小型水库 中国特色小镇 土家族乡 民族乡
     堤 河堤 江堤 湖堤 海堤 大堤 防洪堤 长江大堤 堤防 路堤 糟心路 小康路 致富路 连心路 民心路 北出口路 南出口路
     东出口路 西出口路 出口路 游步道 人才大厦 十字街 绿道系统 平安小镇 国家可持续发展议程创新示范区
+    国道公路 生产路 停车站 教育科学院 连片特困地区 特困地区 镇区 传统村 中国传统村 东北片区 西北片区 东南片区
+    西南片区 驾培园 小广场 街口小广场 斜拉索桥 平安镇区 带状水景公园 小庭院 艺术小庭院 林荫广场 游船码头 区管省道
+    南药养生观光旅游区 半截路 津冀联动产业园区 音乐文化广场 跨赣江大桥
     """
     )
 )
@@ -197,6 +200,7 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     办公 村组 亿元 厚德 净水 庆典 整个 科普 防灾 避险 独塔 双索面 破旧 废弃 供热 增压 游园 排污 街景 植物
     六大 七大 八大 九大 十大 板块 高品位 品位 均衡 闸 创意 设计 孵化 双创 健身 停靠
     通讯 大中型 寒冷 高纬度 采煤 沉陷 娱乐 冶金 钢铁 联网 中小型 转移 景点 边境 明星 休闲游 自来水 县级 碧波 市民
+    家庭 液化石油气 储配 多个 林下 绿荫式 精致 病险 游河 街口 外江 半室内 污水处理 带形 音乐
     """
     )
 )
@@ -256,7 +260,7 @@ _CAREFUL: dict[str, frozenset[str]] = {
     电子商务 化工 循环 循环经济 加工 出口 出口加工 综合 保税 临港 航空 食品 医药 生物 装备 制造 新材料 能源 农产品
     重点 专业 专业化 省级 国家级 市级 区级 县级 主导 各类 相关 全 该 本 新 老 这些 小微 双创 众创 创客 港口 商贸
     园区 科创 数字 健康 康养 旅游 文旅 体育 教育 研发 总部经济 高端 精品 一批 多个 城市 田园 乡村 扶贫 产城 都市
-    品质 高品质 核心 广告 美丽 高原 现代化 观光 展示 转移 产业转移 农林
+    品质 高品质 核心 广告 美丽 高原 现代化 观光 展示 转移 产业转移 农林 联动
     """
         )
     ),
@@ -430,6 +434,7 @@ STOP_WORDS: tuple[str, ...] = tuple(
     东濒 西濒 南濒 北濒 濒临 起点于 终点于 始于 分成 划分成 基本 实地 部署 评定 贯穿 开始 最高点 制高点 州府 北上
     南下 共产党 好 东延伸 西延伸 南延伸 北延伸 现状 一切 创成 首批
     修通 纳入 汇报 毗邻 望得见 征收 清理 环绕 力求保持 形象定位 定位 还沿
+    重建 饱览 聘请 运用 焕新 铺筑 亲近 还原 随著 元旦 没建 迈入 整个 含 入
     """
     )
 )
@@ -487,7 +492,7 @@ _MEASURES = "个条座处项家所户套栋辆亩"
 # A number and its measure word or unit ends a stem: 88条|背街小巷, 110千伏|变电站.
 _UNITS = (
     "亿元|万元|元|个|条|座|处|项|家|所|户|套|栋|辆|亩|期|平方米|平方公里|公里|千米|千伏|公顷|万|亿|米|余|吨级|吨"
-    "|万千瓦|千瓦|级|年|月|日|大|块|届"
+    "|万千瓦|千瓦|级|年|月|日|大|块|届|件|段"
 )
 # (A lone 百, 千 or 万 counts only before a unit that names do not start with: 千吨级, but 千家|寨, 万家|丽.)
 _COUNTED = re.compile(
@@ -535,7 +540,7 @@ _TITLES = ("市长", "区长", "县长", "镇长", "乡长", "省长", "书记",
 # Characters that end words (服务业, 港湾式, 现代化) and so never start a name: 业|示范区, 式|公交站.
 _NOT_FIRST = "业式性型们者个座条级"
 # What makes a place-like name a programme's: "大宿城"战略, 清河行动.
-_NOT_A_PLACE_AFTER = ("战略", "行动", "理念", "精神")
+_NOT_A_PLACE_AFTER = ("战略", "行动", "理念", "精神", "日报", "晚报", "新闻网", "电视台", "广播电视台", "报社")
 _CLOSING_QUOTES = "\"'”’」』"
 
 # What may stand between a road name's verb and its suffix: 建设|西|路, 解放|二|路.
@@ -613,7 +618,7 @@ def _all_generic(stem: str, extra: Container[str] = frozenset()) -> bool:
 _NAME_BIGRAMS = frozenset(
     _words("""
     和平 和煦 向阳 同心 同德 同仁 同安 同济 过街 过境 过节 过江 过河 为民 至善 由义 并州 将军 将台 将府 将乐 有机
-    有色 有限 让水 和顺
+    有色 有限 让水 和顺 入城 含浦
     """)
 )
 
@@ -622,7 +627,7 @@ _STOP_IN_WORDS = ("中等职业", "中等专业")
 # Names that start with what reads as a count (五大|连池 is no five of anything).
 _COUNT_NAMES = ("五大连池", "八大处", "八大关", "五大道")
 # One-character verbs cut only with a name's worth left after them and nothing or a word before.
-_WEAK_STOPS = frozenset("有让除做着著走局过好")
+_WEAK_STOPS = frozenset("有让除做着著走局过好含入")
 
 
 def _cut_stop_words(stem: str) -> int:
@@ -1294,6 +1299,10 @@ def _place_slogan(name: str, names: Mapping[str, object], region: str = "") -> b
     return False
 
 
+# Ends of a broad region's name (ambiguous to readers, never one site to map), or of a body's.
+_REGION_ENDS = ("都市圈", "经济圈", "城市群", "经济带", "生活圈", "公司", "集团", "协会", "委员会", "管委会")
+
+
 def _tagged_candidates(
     norm: str,
     lo: int,
@@ -1331,6 +1340,8 @@ def _tagged_candidates(
             continue  # a name runs through punctuation only by mistake
         suffix = next((x for x in suffixes if name.endswith(x) and len(name) > len(x)), "")
         kind = _KIND.get(suffix, "area")
+        if name.endswith(_REGION_ENDS):
+            continue  # a broad region (海东都市圈) or a body (成都天投集团)
         if "至" in name and kind not in ("road", "rail") and len(name) - name.index("至") - 1 <= 3:
             continue  # a stretch between two places (上安至元兴), not one place (but 大连至旅顺中部通道 is)
         if suffix and _rank_slogan(name[: -len(suffix)], suffix) or _generic_compound(name):
