@@ -75,11 +75,12 @@ SUFFIXES: tuple[tuple[str, str], ...] = (
     ("过江通道", "road"), ("科创区", "area"), ("科技城", "area"), ("岛", "landmark"), ("风光带", "park"),
     ("客运专线", "rail"), ("林场", "area"), ("庄子", "village"), ("寨", "village"), ("溪", "river"), ("农场", "area"),
     ("园区", "area"), ("自然保护区", "area"), ("幼儿园", "campus"), ("医院", "facility"),
-    ("社区", "village"), ("堤", "road"),
+    ("社区", "village"), ("堤", "road"), ("博物院", "landmark"), ("山脉", "landmark"), ("卫生院", "facility"),
+    ("敬老院", "facility"), ("县道", "road"),
     ("区", "district"),
 )  # fmt: skip
 _KIND = dict(SUFFIXES)
-_RAIL = ("号线", "线", "国道", "省道")
+_RAIL = ("号线", "线", "国道", "省道", "县道")
 # Suffixes that make a place with a one-character stem (清河, 台湖, 宋庄), when
 # the stem has a clear left edge (punctuation or a cut verb).
 _SHORT_STEM = ("河", "湖", "庄", "江", "庄子")
@@ -100,7 +101,7 @@ MASKED: frozenset[str] = frozenset(
     生命线 过路费 示范基地 市里 环湖 积水路段 一泓清水 危桥 开园 下乡 校园 堆积如山 学前教育 城镇化 乡愁 以城带乡
     整村 渠系 互连互通 最后一站 以城带镇 以镇带村 入村 入户 通公路 通水泥路 桥涵 桥隧 背街巷道 新一线 这里 那里 哪里
     侨乡 回乡 时间里 村村通 户户通 组组通 敞园 下闸 开闸 关闸 我村 我乡 我镇 全村 全乡 全镇 本村 本乡 本镇 康庄大道
-    通村油路 各村 各乡 各镇 绕弯路 走弯路 串线 进社区 入社区 全县 全区 全市 村落 行路难 财路
+    通村油路 各村 各乡 各镇 绕弯路 走弯路 串线 进社区 入社区 全县 全区 全市 村落 行路难 财路 村容 企联
     """
     )
 )
@@ -162,6 +163,9 @@ GENERIC: frozenset[str] = frozenset(
     国道公路 生产路 停车站 教育科学院 连片特困地区 特困地区 镇区 传统村 中国传统村 东北片区 西北片区 东南片区
     西南片区 驾培园 小广场 街口小广场 斜拉索桥 平安镇区 带状水景公园 小庭院 艺术小庭院 林荫广场 游船码头 区管省道
     南药养生观光旅游区 半截路 津冀联动产业园区 音乐文化广场 跨赣江大桥
+    公路水路 苗木园 硬化路 绕路 弹石路 老少边穷地区 重大疫情救治基地 卫生院 乡镇卫生院 中心卫生院 敬老院 养老院
+    县道 乡道 溪河 街道卫生院 社区卫生院 水上乐园 观光水上乐园 小花园 古镇 四街 桥头广场 牡丹园 芍药园 绿岛 交通绿岛
+    三角交通绿岛
     """
     )
 )
@@ -200,7 +204,8 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     办公 村组 亿元 厚德 净水 庆典 整个 科普 防灾 避险 独塔 双索面 破旧 废弃 供热 增压 游园 排污 街景 植物
     六大 七大 八大 九大 十大 板块 高品位 品位 均衡 闸 创意 设计 孵化 双创 健身 停靠
     通讯 大中型 寒冷 高纬度 采煤 沉陷 娱乐 冶金 钢铁 联网 中小型 转移 景点 边境 明星 休闲游 自来水 县级 碧波 市民
-    家庭 液化石油气 储配 多个 林下 绿荫式 精致 病险 游河 街口 外江 半室内 污水处理 带形 音乐
+    家庭 液化石油气 储配 多个 林下 绿荫式 精致 病险 游河 街口 外江 半室内 污水处理 带形 音乐 南水北调
+    规模 客货 运输 破损 家门口 这段 哪个 古韵
     """
     )
 )
@@ -227,8 +232,8 @@ _CAREFUL: dict[str, frozenset[str]] = {
     繁育 良种 种苗 育种 果品 产业 化 先进 高端 国家 国家级 市级 区级 省级 文化 科技 万亩 千亩 百亩 绿色 有机 标准化
     安置 动迁 拆迁 搬迁 回迁 货柜 仓储 农产品 中草药 新型 建材 传统文化 常年 储存 食盐 冷链 运输 骨干 中国 海钓
     生猪 禽蛋 副食品 调控 肉牛 奶牛 肉羊 粮油 优质 茶叶 茶 西瓜 瓜果 水果 雷竹 竹 竹笋 食用菌 中药材 药材 花卉
-    塑料 针织 鞋革 服装 苗木 烟叶 烤烟 水稻 粮食 油菜 蓝莓 草莓 葡萄 柑橘 脐橙 猕猴桃 牲猪 肉鸡 蛋鸡 水产 林果 核桃 板栗
-    蚕桑 反季节
+    油菜花 塑料 针织 鞋革 服装 苗木 烟叶 烤烟 水稻 粮食 油菜 蓝莓 草莓 葡萄 柑橘 脐橙 猕猴桃 牲猪 肉鸡 蛋鸡 水产 林果
+    核桃 板栗 蚕桑 反季节
     """
         )
     ),
@@ -435,6 +440,7 @@ STOP_WORDS: tuple[str, ...] = tuple(
     南下 共产党 好 东延伸 西延伸 南延伸 北延伸 现状 一切 创成 首批
     修通 纳入 汇报 毗邻 望得见 征收 清理 环绕 力求保持 形象定位 定位 还沿
     重建 饱览 聘请 运用 焕新 铺筑 亲近 还原 随著 元旦 没建 迈入 整个 含 入
+    终于 施工 众多 境内 委托 加之 改成 县辖 市辖 区辖
     """
     )
 )
@@ -492,7 +498,7 @@ _MEASURES = "个条座处项家所户套栋辆亩"
 # A number and its measure word or unit ends a stem: 88条|背街小巷, 110千伏|变电站.
 _UNITS = (
     "亿元|万元|元|个|条|座|处|项|家|所|户|套|栋|辆|亩|期|平方米|平方公里|公里|千米|千伏|公顷|万|亿|米|余|吨级|吨"
-    "|万千瓦|千瓦|级|年|月|日|大|块|届|件|段"
+    "|万千瓦|千瓦|级|年|月|日|大|块|届|件|段|立方米|立方"
 )
 # (A lone 百, 千 or 万 counts only before a unit that names do not start with: 千吨级, but 千家|寨, 万家|丽.)
 _COUNTED = re.compile(
@@ -655,9 +661,13 @@ def _cut_stop_words(stem: str) -> int:
 
 
 def _counted_slogan(text: str) -> bool:
-    """True for a slogan that counts kinds: 一中心四|片区, 五横六纵七|高速, 两地一|园 (but 三山五园 is a name)."""
+    """True for a slogan that counts kinds: 一中心四|片区, 五横六纵七|高速, 两地一|园, 三路六园两|桥 (but 三山五园
+    and 两园一河 are names)."""
     parts = [c for c in _NUMERAL.split(text)[1:] if c]
-    return len(_NUMERAL.findall(text)) >= 2 and bool(parts) and all(set(c) <= _SLOGAN_PARTS for c in parts)
+    counts = len(_NUMERAL.findall(text))
+    if counts >= 3 and parts and all(len(c) == 1 for c in parts):
+        return True  # three counts or more of one-character kinds
+    return counts >= 2 and bool(parts) and all(set(c) <= _SLOGAN_PARTS for c in parts)
 
 
 def _lead_cut(name: str) -> int:
@@ -890,6 +900,8 @@ def _valid_stem(stem: str, name: str, known: Container[str], min_stem: int = MIN
         return False  # … but one word may name a road: 青年路, 机场路, 体育大道
     if _counted_slogan(stem):
         return False
+    if stem.endswith(("两", "几", "诸")) and len(stem) >= 2:
+        return False  # a count of kinds: 长沙西阳两|镇
     if _rank_slogan(stem, name[len(stem) :]):
         return False  # a slogan: 海洋强|县, 旅游名|镇, 省级卫生|镇
     if len(stem) >= 3 and stem.endswith("小") and name[len(stem) :] in ("路", "村", "街", "巷"):
@@ -925,7 +937,7 @@ def _stem_start(norm: str, suffix_s: int, lo: int, blocked: bytearray, rail: boo
 # Words after a name the tagger may take in: 解放南路|以东 (以北 starts 以|北京 too, so it is no stop word).
 _AFTER_NAME = frozenset(_words("以东 以西 以南 以北 两侧 东侧 西侧 南侧 北侧 一带 沿线 周边 沿河 沿岸 滨河"))
 _GREAT_RIVERS = frozenset(_words("黄河 长江 淮河 珠江 海河 辽河 汉江 湘江 赣江 闽江 岷江 渭河 汾河"))
-_METAPHOR = re.compile("成为|变成|成了|打造成")
+_METAPHOR = re.compile("成为|变成|成了|打造成|建成")
 _JI_WORDS = ("基本", "基础", "基地", "基金", "基层")
 
 
@@ -1067,12 +1079,16 @@ def _suffix_candidates(
         ):
             continue
         # A line or national road may be named by its number alone: 7号线, 108国道, 新107国道.
-        if suffix in ("国道", "省道") and (m := re.search(r"新?[GSgs]?[0-9]{2,3}$", stem)) and m.start() > 0:
+        if (
+            suffix in ("国道", "省道", "县道")
+            and (m := re.search(r"新?[GSXYgsxy]?[0-9]{2,3}$", stem))
+            and m.start() > 0
+        ):
             start, stem, name = start + m.start(), m.group(), norm[start + m.start() : e]
         numbered = (
-            suffix in ("号线", "国道", "省道")
+            suffix in ("号线", "国道", "省道", "县道")
             and (
-                stem.removeprefix("新").isdigit()
+                re.fullmatch(r"新?[0-9]+|[GSXYgsxy][0-9]{2,3}", stem) is not None
                 or suffix == "号线"
                 and clean_left
                 and _NUMERAL.fullmatch(stem) is not None
@@ -1089,7 +1105,7 @@ def _suffix_candidates(
         )  # (被|湖水 is no lake)
         # A building may carry its owner's name: 平安银行总部大楼.
         org_ok = suffix == "大楼"
-        if numbered or _valid_stem(stem, name, known, 1 if short else MIN_STEM, org_ok=org_ok):
+        if numbered or suffix != "县道" and _valid_stem(stem, name, known, 1 if short else MIN_STEM, org_ok=org_ok):
             yield start, e, _KIND[suffix]
 
 
@@ -1327,7 +1343,7 @@ def _tagged_candidates(
         name = norm[s:e]
         if any(blocked[k - lo] for k in range(s, e)) or _counted_slogan(name) or _after_byline(norm, lo, s):
             continue
-        if name in provinces or len(name) < MIN_STEM or name in GENERIC or name in known:
+        if name in provinces or len(name) < MIN_STEM or name in GENERIC or name in MASKED or name in known:
             continue
         if (
             _all_generic(name)
