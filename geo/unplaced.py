@@ -102,6 +102,7 @@ MASKED: frozenset[str] = frozenset(
     整村 渠系 互连互通 最后一站 以城带镇 以镇带村 入村 入户 通公路 通水泥路 桥涵 桥隧 背街巷道 新一线 这里 那里 哪里
     侨乡 回乡 时间里 村村通 户户通 组组通 敞园 下闸 开闸 关闸 我村 我乡 我镇 全村 全乡 全镇 本村 本乡 本镇 康庄大道
     通村油路 各村 各乡 各镇 绕弯路 走弯路 串线 进社区 入社区 全县 全区 全市 村落 行路难 财路 村容 企联
+    出村 村寨 铺路 造路 修路
     """
     )
 )
@@ -165,7 +166,8 @@ GENERIC: frozenset[str] = frozenset(
     南药养生观光旅游区 半截路 津冀联动产业园区 音乐文化广场 跨赣江大桥
     公路水路 苗木园 硬化路 绕路 弹石路 老少边穷地区 重大疫情救治基地 卫生院 乡镇卫生院 中心卫生院 敬老院 养老院
     县道 乡道 溪河 街道卫生院 社区卫生院 水上乐园 观光水上乐园 小花园 古镇 四街 桥头广场 牡丹园 芍药园 绿岛 交通绿岛
-    三角交通绿岛
+    三角交通绿岛 招呼站 幸福美丽新村 街道镇 生态公园 中心小学附设幼儿园 新镇区 重要商圈 商圈 烂山村 幸福新村
+    观景荷花池 通组路 景观大道 渠化岛 渡改人行桥
     """
     )
 )
@@ -205,7 +207,7 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     六大 七大 八大 九大 十大 板块 高品位 品位 均衡 闸 创意 设计 孵化 双创 健身 停靠
     通讯 大中型 寒冷 高纬度 采煤 沉陷 娱乐 冶金 钢铁 联网 中小型 转移 景点 边境 明星 休闲游 自来水 县级 碧波 市民
     家庭 液化石油气 储配 多个 林下 绿荫式 精致 病险 游河 街口 外江 半室内 污水处理 带形 音乐 南水北调
-    规模 客货 运输 破损 家门口 这段 哪个 古韵
+    规模 客货 运输 破损 家门口 这段 哪个 古韵 各条 多功能 附设 典范 行道树 补植 更新
     """
     )
 )
@@ -232,8 +234,8 @@ _CAREFUL: dict[str, frozenset[str]] = {
     繁育 良种 种苗 育种 果品 产业 化 先进 高端 国家 国家级 市级 区级 省级 文化 科技 万亩 千亩 百亩 绿色 有机 标准化
     安置 动迁 拆迁 搬迁 回迁 货柜 仓储 农产品 中草药 新型 建材 传统文化 常年 储存 食盐 冷链 运输 骨干 中国 海钓
     生猪 禽蛋 副食品 调控 肉牛 奶牛 肉羊 粮油 优质 茶叶 茶 西瓜 瓜果 水果 雷竹 竹 竹笋 食用菌 中药材 药材 花卉
-    油菜花 塑料 针织 鞋革 服装 苗木 烟叶 烤烟 水稻 粮食 油菜 蓝莓 草莓 葡萄 柑橘 脐橙 猕猴桃 牲猪 肉鸡 蛋鸡 水产 林果
-    核桃 板栗 蚕桑 反季节
+    露营 李子 油菜花 塑料 针织 鞋革 服装 苗木 烟叶 烤烟 水稻 粮食 油菜 蓝莓 草莓 葡萄 柑橘 脐橙 猕猴桃 牲猪 肉鸡 蛋鸡
+    水产 林果 核桃 板栗 蚕桑 反季节
     """
         )
     ),
@@ -440,7 +442,7 @@ STOP_WORDS: tuple[str, ...] = tuple(
     南下 共产党 好 东延伸 西延伸 南延伸 北延伸 现状 一切 创成 首批
     修通 纳入 汇报 毗邻 望得见 征收 清理 环绕 力求保持 形象定位 定位 还沿
     重建 饱览 聘请 运用 焕新 铺筑 亲近 还原 随著 元旦 没建 迈入 整个 含 入
-    终于 施工 众多 境内 委托 加之 改成 县辖 市辖 区辖
+    终于 施工 众多 境内 委托 加之 改成 县辖 市辖 区辖 彰显 驻地 浇筑 一览 远眺 进入 验收 国家级 像
     """
     )
 )
@@ -498,7 +500,7 @@ _MEASURES = "个条座处项家所户套栋辆亩"
 # A number and its measure word or unit ends a stem: 88条|背街小巷, 110千伏|变电站.
 _UNITS = (
     "亿元|万元|元|个|条|座|处|项|家|所|户|套|栋|辆|亩|期|平方米|平方公里|公里|千米|千伏|公顷|万|亿|米|余|吨级|吨"
-    "|万千瓦|千瓦|级|年|月|日|大|块|届|件|段|立方米|立方"
+    "|万千瓦|千瓦|级|年|月|日|大|块|届|件|段|立方米|立方|标段"
 )
 # (A lone 百, 千 or 万 counts only before a unit that names do not start with: 千吨级, but 千家|寨, 万家|丽.)
 _COUNTED = re.compile(
@@ -633,7 +635,7 @@ _STOP_IN_WORDS = ("中等职业", "中等专业")
 # Names that start with what reads as a count (五大|连池 is no five of anything).
 _COUNT_NAMES = ("五大连池", "八大处", "八大关", "五大道")
 # One-character verbs cut only with a name's worth left after them and nothing or a word before.
-_WEAK_STOPS = frozenset("有让除做着著走局过好含入")
+_WEAK_STOPS = frozenset("有让除做着著走局过好含入像")
 
 
 def _cut_stop_words(stem: str) -> int:
@@ -860,6 +862,18 @@ _ROAD_NAME_WORDS = _ROAD_WORDS | frozenset(
 )
 
 
+# Common words that make a road in quotes a figure of speech: 修好民生“幸福路”, 一条“彩虹路”.
+_QUOTED_WORDS = _ROAD_WORDS | frozenset(_words("彩虹 致富 小康 连心 民心 希望 金色 绿色 平安"))
+
+
+def _quoted_metaphor(norm: str, lo: int, s: int, e: int, stem: str) -> bool:
+    """True for a road named by a common word in quotes: a figure of speech (一条“彩虹路”)."""
+    return stem in _QUOTED_WORDS and s > lo and norm[s - 1] in '“"' and norm.startswith(("”", '"'), e)
+
+
+# Verbs that name places (前进路, 解放桥, 起义路, 联合中学), unlike most verbs before a kind (进入|公园).
+_NAME_VERBS = _ROAD_WORDS | frozenset(_words("前进 奋斗 起义 联合 安定 回归 达成 发生 红旗 光荣 向阳 先锋 跃进 东升"))
+
 # Words a slogan ranks a place by (海洋强县, 生态立县, 旅游名镇, 农业富镇, 能源大县, 省级卫生镇), and
 # the words before 兴 that make one (旅游兴镇, but 复兴镇, 新兴区 are names).
 _RANK_ENDS = ("强", "立")
@@ -898,6 +912,8 @@ def _valid_stem(stem: str, name: str, known: Container[str], min_stem: int = MIN
         return False
     if not road_word and (_all_generic(stem) or _all_generic(name)):
         return False  # … but one word may name a road: 青年路, 机场路, 体育大道
+    if stem in _lead_verbs() and stem not in _NAME_VERBS:
+        return False  # a verb and a kind: 进入|公园, 进行|路 (but 前进路, 解放村, 奋斗路 are names)
     if _counted_slogan(stem):
         return False
     if stem.endswith(("两", "几", "诸")) and len(stem) >= 2:
@@ -1038,7 +1054,7 @@ def _suffix_candidates(
             and _METAPHOR.search(norm, max(lo, start - 12), start)
         ):
             continue  # a figure of speech: 成为舞阳的|迎宾大道 (but 去年开工的|解放街 is a road)
-        if stem in _ROAD_WORDS and start > lo and norm[start - 1] in '“"' and norm.startswith(("”", '"'), e):
+        if _quoted_metaphor(norm, lo, start, e, stem):
             continue  # … and in quotes: 修好民生“幸福路”
         if (
             stem in _ROAD_NAME_WORDS
@@ -1059,7 +1075,7 @@ def _suffix_candidates(
             continue  # the city of 青岛 after a word: 上合组织|青岛
         if suffix == "立交" and any(stem.endswith(x) and _KIND[x] in ("road", "rail") for x in suffixes):
             continue  # a road's interchange: 集贤路|立交 (the road is found on its own; 范湖立交 is a name)
-        if suffix in (*_ZONES, "枢纽", "航站楼") and stem.endswith(tuple(suffixes)):
+        if suffix in (*_ZONES, "枢纽", "航站楼", "场站") and stem.endswith(tuple(suffixes)):
             continue  # a zone of a named place: 回龙观体育文化公园|南区, 传化公路港|枢纽 (found on its own)
         clean_left = not glued and (
             bool(cut) or counted or raw == lo or not _is_cjk(norm[raw - 1]) or norm[raw - 1] == "市"
@@ -1360,7 +1376,8 @@ def _tagged_candidates(
             continue  # a broad region (海东都市圈) or a body (成都天投集团)
         if "至" in name and kind not in ("road", "rail") and len(name) - name.index("至") - 1 <= 3:
             continue  # a stretch between two places (上安至元兴), not one place (but 大连至旅顺中部通道 is)
-        if suffix and _rank_slogan(name[: -len(suffix)], suffix) or _generic_compound(name):
+        stem = name[: -len(suffix)] if suffix else name
+        if suffix and (_rank_slogan(stem, suffix) or _quoted_metaphor(norm, lo, s, e, stem)) or _generic_compound(name):
             continue  # a slogan (中州名镇) or generic words run together (公路水路, 千亩湿地)
         yield s, e, kind
 
