@@ -102,7 +102,7 @@ MASKED: frozenset[str] = frozenset(
     整村 渠系 互连互通 最后一站 以城带镇 以镇带村 入村 入户 通公路 通水泥路 桥涵 桥隧 背街巷道 新一线 这里 那里 哪里
     侨乡 回乡 时间里 村村通 户户通 组组通 敞园 下闸 开闸 关闸 我村 我乡 我镇 全村 全乡 全镇 本村 本乡 本镇 康庄大道
     通村油路 各村 各乡 各镇 绕弯路 走弯路 串线 进社区 入社区 全县 全区 全市 村落 行路难 财路 村容 企联
-    出村 村寨 铺路 造路 修路
+    出村 村寨 铺路 造路 修路 修公路 千村 家乡 故乡
     """
     )
 )
@@ -167,7 +167,8 @@ GENERIC: frozenset[str] = frozenset(
     公路水路 苗木园 硬化路 绕路 弹石路 老少边穷地区 重大疫情救治基地 卫生院 乡镇卫生院 中心卫生院 敬老院 养老院
     县道 乡道 溪河 街道卫生院 社区卫生院 水上乐园 观光水上乐园 小花园 古镇 四街 桥头广场 牡丹园 芍药园 绿岛 交通绿岛
     三角交通绿岛 招呼站 幸福美丽新村 街道镇 生态公园 中心小学附设幼儿园 新镇区 重要商圈 商圈 烂山村 幸福新村
-    观景荷花池 通组路 景观大道 渠化岛 渡改人行桥
+    观景荷花池 通组路 景观大道 渠化岛 渡改人行桥 砂石路 砂石公路 资源公路 通油路 亲水步堤 共享公园 岭南水乡
+    儿童乐园 主题乐园 环村路 黄土村路 蔬菜基地镇 晨曦摊区 鲜花隔离带 行政嘎查村 军民融合创新服务区 道路A线 道路B线
     """
     )
 )
@@ -208,6 +209,7 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     通讯 大中型 寒冷 高纬度 采煤 沉陷 娱乐 冶金 钢铁 联网 中小型 转移 景点 边境 明星 休闲游 自来水 县级 碧波 市民
     家庭 液化石油气 储配 多个 林下 绿荫式 精致 病险 游河 街口 外江 半室内 污水处理 带形 音乐 南水北调
     规模 客货 运输 破损 家门口 这段 哪个 古韵 各条 多功能 附设 典范 行道树 补植 更新
+    压缩 水库移民 中途 养羊 官方 较少 较少民族 贫困 外联 伏季 村内 泥结石 配建 连心
     """
     )
 )
@@ -443,6 +445,7 @@ STOP_WORDS: tuple[str, ...] = tuple(
     修通 纳入 汇报 毗邻 望得见 征收 清理 环绕 力求保持 形象定位 定位 还沿
     重建 饱览 聘请 运用 焕新 铺筑 亲近 还原 随著 元旦 没建 迈入 整个 含 入
     终于 施工 众多 境内 委托 加之 改成 县辖 市辖 区辖 彰显 驻地 浇筑 一览 远眺 进入 验收 国家级 像
+    经 没有 准备 摸清 挂牌 限于 谈起 首期
     """
     )
 )
@@ -626,7 +629,7 @@ def _all_generic(stem: str, extra: Container[str] = frozenset()) -> bool:
 _NAME_BIGRAMS = frozenset(
     _words("""
     和平 和煦 向阳 同心 同德 同仁 同安 同济 过街 过境 过节 过江 过河 为民 至善 由义 并州 将军 将台 将府 将乐 有机
-    有色 有限 让水 和顺 入城 含浦
+    有色 有限 让水 和顺 入城 含浦 经济 经贸 经开 经十 经纬 经五 经一 经二 经三 经四 经南 经北 经东 经西 经中
     """)
 )
 
@@ -635,7 +638,7 @@ _STOP_IN_WORDS = ("中等职业", "中等专业")
 # Names that start with what reads as a count (五大|连池 is no five of anything).
 _COUNT_NAMES = ("五大连池", "八大处", "八大关", "五大道")
 # One-character verbs cut only with a name's worth left after them and nothing or a word before.
-_WEAK_STOPS = frozenset("有让除做着著走局过好含入像")
+_WEAK_STOPS = frozenset("有让除做着著走局过好含入像经")
 
 
 def _cut_stop_words(stem: str) -> int:
@@ -881,11 +884,23 @@ _RANK_ENDS_LONG = ("名", "富", "大", "重", "稳")
 _RISE_WORDS = frozenset(_words("旅游 农业 工业 科技 产业 商贸 文化 生态 教育 人才 实业 文旅 能源 科教 工贸 交通 三产"))
 
 
+# What a campus or building belongs to: 实验幼儿园|新园, 人民医院门诊住院|大楼, 中学教学办公|大楼 (a
+# university's park is a park of its own: 济南大学科技园).
+_CAMPUS_OWNERS = ("幼儿园", "医院", "学校", "中学", "小学", "大学", "学院")
+
+
 def _rank_slogan(stem: str, suffix: str) -> bool:
     """True for a slogan ranking a place by a word: 海洋强|县, 中州名|镇, 农业富|镇, 能源大|县, 旅游兴|镇."""
     if suffix not in ("县", "区", "镇", "乡", "市", "村"):
         return False
-    if stem.endswith("卫生") or suffix != "村" and len(stem) >= 2 and stem.endswith(_RANK_ENDS):
+    if (
+        stem.endswith("卫生")
+        or len(stem) >= 4
+        and stem.endswith("生态")
+        or suffix != "村"
+        and len(stem) >= 2
+        and stem.endswith(_RANK_ENDS)
+    ):
         return True
     if len(stem) >= 3 and stem.endswith(_RANK_ENDS_LONG) and (stem[-1] != "大" or suffix in ("县", "区", "市")):
         return True
@@ -922,7 +937,9 @@ def _valid_stem(stem: str, name: str, known: Container[str], min_stem: int = MIN
         return False  # a slogan: 海洋强|县, 旅游名|镇, 省级卫生|镇
     if len(stem) >= 3 and stem.endswith("小") and name[len(stem) :] in ("路", "村", "街", "巷"):
         return False  # a place's lane or hamlet: 北门|小路, 双宜|小村
-    if name[len(stem) :] in ("园", "园区", "大楼") and any(w in stem for w in ("幼儿园", "医院", "学校")):
+    if name[len(stem) :] in ("园", "园区", "大楼") and any(
+        w in stem for w in _CAMPUS_OWNERS[: 3 if name[-1] == "园" else None]
+    ):
         return False  # a campus or building of one: 实验幼儿园|新园, 人民医院门诊住院|大楼
     # Many place characters make a slogan (两桥一路); but the Great Wall is no 城 of one, and a
     # bridge is named by its road and river (五台山路澧河桥).
@@ -1484,6 +1501,8 @@ def candidates(
         after = c[1] + (c[1] < hi and norm[c[1]] in _CLOSING_QUOTES)
         if norm.startswith(_NOT_A_PLACE_AFTER, after) or is_title(norm, c[1]):
             continue  # a strategy or a campaign named after a place ("大宿城"|战略), a title (…人民政府州|长)
+        if norm.endswith(_OFFICE_ENDS[:-1], c[0], c[1]):
+            continue  # an office named after its place: 延吉市林业局
         if _place_slogan(norm[c[0] : c[1]], names, region):
             continue  # a slogan made of the report's own place: 活力|房山, 平安|房山
         if _kind_in_list(norm, c[0], c[1], lo, hi):
