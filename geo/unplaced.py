@@ -689,10 +689,15 @@ def _lead_cut(name: str) -> int:
 _COMPOUND_VERBS = frozenset(("创新", "集中", "制造", "转移", "联网"))
 
 
+@functools.cache
+def _inner_verbs() -> frozenset[str]:
+    return _lead_verbs() - _COMPOUND_VERBS
+
+
 def _inner_verb_end(norm: str, start: int, s: int) -> int | None:
     """End of the rightmost common verb inside a stem ``norm[start:s]`` with a word before it and two
     characters or more after it (修通|阳江北路, 内容包含|海连东路), if any."""
-    verbs = _lead_verbs() - _COMPOUND_VERBS
+    verbs = _inner_verbs()
     for k in range(s - 4, start, -1):
         if norm[k : k + 2] in verbs and norm[k - 1 : k + 1] not in verbs and norm[k + 1 : k + 3] not in verbs:
             # … but not a word of the name's own kind: 湔江河休闲|运动小镇, 鑫现代农业种植|示范园
