@@ -889,9 +889,10 @@ _RANK_ENDS_LONG = ("名", "富", "大", "重", "稳")
 _RISE_WORDS = frozenset(_words("旅游 农业 工业 科技 产业 商贸 文化 生态 教育 人才 实业 文旅 能源 科教 工贸 交通 三产"))
 
 
-# What a campus or building belongs to: 实验幼儿园|新园, 人民医院门诊住院|大楼, 中学教学办公|大楼 (a
+# What a campus or building belongs to: 实验幼儿园|新园, 人民医院门诊住院|大楼, 中学教学办公|大楼 (but a
 # university's park is a park of its own: 济南大学科技园).
-_CAMPUS_OWNERS = ("幼儿园", "医院", "学校", "中学", "小学", "大学", "学院")
+_CAMPUS_OWNERS = ("幼儿园", "医院", "学校")
+_BUILDING_OWNERS = (*_CAMPUS_OWNERS, "中学", "小学", "大学", "学院")
 
 
 def _rank_slogan(stem: str, suffix: str) -> bool:
@@ -942,9 +943,8 @@ def _valid_stem(stem: str, name: str, known: Container[str], min_stem: int = MIN
         return False  # a slogan: 海洋强|县, 旅游名|镇, 省级卫生|镇
     if len(stem) >= 3 and stem.endswith("小") and name[len(stem) :] in ("路", "村", "街", "巷"):
         return False  # a place's lane or hamlet: 北门|小路, 双宜|小村
-    if name[len(stem) :] in ("园", "园区", "大楼") and any(
-        w in stem for w in _CAMPUS_OWNERS[: 3 if name[-1] == "园" else None]
-    ):
+    owners = _BUILDING_OWNERS if name.endswith("大楼") else _CAMPUS_OWNERS
+    if name[len(stem) :] in ("园", "园区", "大楼") and any(w in stem for w in owners):
         return False  # a campus or building of one: 实验幼儿园|新园, 人民医院门诊住院|大楼
     # Many place characters make a slogan (两桥一路); but the Great Wall is no 城 of one, and a
     # bridge is named by its road and river (五台山路澧河桥).
