@@ -69,6 +69,7 @@ def features(norm: str, area: Mapping[str, object] = {}) -> list[list[str]]:
         generic[s:e] = [True] * (e - s)
     village = _village_tags(norm)
     padded = "##" + norm + "##"
+    wide = "###" + norm + "###"
     classes = "EE" + "".join(_cls(c) for c in norm) + "EE"
     rows = []
     for i in range(n):
@@ -85,6 +86,10 @@ def features(norm: str, area: Mapping[str, object] = {}) -> list[list[str]]:
         for k in (1, 2, 3):
             if i + k < n and suffix_at[i + k]:
                 row.append(f"suffix_in{k}={suffix_at[i + k]}")
+        w = i + 3  # index into ``wide``: trigrams and characters three away (4-fold on 970 texts: 61 more
+        # names found, 11 fewer false)
+        row += ["t0=" + wide[w - 1 : w + 2], "t-1=" + wide[w - 2 : w + 1], "t+1=" + wide[w : w + 3]]
+        row += ["c-3=" + wide[w - 3], "c+3=" + wide[w + 3]]
         rows.append(row)
     return rows
 
