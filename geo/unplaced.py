@@ -46,7 +46,7 @@ SUFFIXES: tuple[tuple[str, str], ...] = (
     ("河", "river"), ("湖", "river"),
     ("大悦城", "mall"), ("批发市场", "mall"),
     ("校区", "campus"), ("大学", "campus"), ("学院", "campus"), ("中学", "campus"), ("小学", "campus"),
-    ("高中", "campus"),
+    ("高中", "campus"), ("中学校", "campus"), ("庙", "landmark"),
     ("博物馆", "landmark"), ("纪念馆", "landmark"), ("美术馆", "landmark"), ("体育中心", "facility"),
     ("交通枢纽", "station"), ("航站楼", "station"), ("车辆段", "station"),
     ("国道", "road"), ("商务区", "area"), ("街道", "town"), ("联络线", "rail"), ("机场", "station"),
@@ -102,7 +102,7 @@ MASKED: frozenset[str] = frozenset(
     整村 渠系 互连互通 最后一站 以城带镇 以镇带村 入村 入户 通公路 通水泥路 桥涵 桥隧 背街巷道 新一线 这里 那里 哪里
     侨乡 回乡 时间里 村村通 户户通 组组通 敞园 下闸 开闸 关闸 我村 我乡 我镇 全村 全乡 全镇 本村 本乡 本镇 康庄大道
     通村油路 各村 各乡 各镇 绕弯路 走弯路 串线 进社区 入社区 全县 全区 全市 村落 行路难 财路 村容 企联
-    出村 村寨 铺路 造路 修路 修公路 千村 家乡 故乡 山区公路 金光大道
+    出村 村寨 铺路 造路 修路 修公路 千村 家乡 故乡 山区公路 金光大道 代县长 代区长 代市长 样板村 城镇群 庙会 庙宇 产业路
     """
     )
 )
@@ -170,6 +170,7 @@ GENERIC: frozenset[str] = frozenset(
     观景荷花池 通组路 景观大道 渠化岛 渡改人行桥 砂石路 砂石公路 资源公路 通油路 亲水步堤 共享公园 岭南水乡
     儿童乐园 主题乐园 环村路 黄土村路 蔬菜基地镇 晨曦摊区 鲜花隔离带 行政嘎查村 军民融合创新服务区 道路A线 道路B线
     街坊路 青石板路 自然村通路 前后广场 丘陵山区 文化公园 特色镇村 开闭站 盘山路 通乡公路
+    上水泥路 田间路 产业路 旧住宅区 住宅区 北部山区 南部山区 东部山区 西部山区 通自然村
     """
     )
 )
@@ -212,6 +213,7 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     规模 客货 运输 破损 家门口 这段 哪个 古韵 各条 多功能 附设 典范 行道树 补植 更新
     压缩 水库移民 中途 养羊 官方 较少 较少民族 贫困 外联 伏季 村内 泥结石 配建 连心
     舒心 致富 小康 闭塞 宜业 整条 有色金属 金属 加工 魅力 商用 煤电 山间 少数民族 山区
+    各种 类型 沿途 亲水 蔬果 业态 山地 度假 体验 农家 酿造 高端 制造 亮点
     """
     )
 )
@@ -448,13 +450,14 @@ STOP_WORDS: tuple[str, ...] = tuple(
     重建 饱览 聘请 运用 焕新 铺筑 亲近 还原 随著 元旦 没建 迈入 整个 含 入
     终于 施工 众多 境内 委托 加之 改成 县辖 市辖 区辖 彰显 驻地 浇筑 一览 远眺 进入 验收 国家级 像
     经 没有 准备 摸清 挂牌 限于 谈起 首期 缩短 选准 修补 标志性建筑 地标性建筑 支流
+    涵盖 还要 整修 先后 灾后 通畅 赶赴 调研 视察 考察
     """
     )
 )
 # Verbs cut only at a stem's start: in a stem's middle they may be its own part
 # (建设工业北路延伸|线). 延伸四环路 -> 四环路, 下调高速公路 -> 高速公路. More
 # common verbs are in geo/data/lead_verbs.txt, cut only where some of the stem remains (解放路 stays).
-_LEAD_VERBS = ("延伸", "下调", "上调")
+_LEAD_VERBS = ("延伸", "下调", "上调", "东延", "南延", "北延")  # (西延高速 is 西安–延安)
 _ALONG_NAMES = "江河海湖山街线溪滨岸"
 # What a body's name ends with: the tagger's 人社局, 公安分局 are offices, not sites.
 _OFFICE_ENDS = ("局", "委", "办", "厅", "署", "网")  # (and a news site: 温州网)
@@ -516,7 +519,7 @@ _DIGIT_COUNT = re.compile(rf"[0-9]+(?:{_UNITS})")  # 5家|…, not 万家丽
 # Names listing many kinds of place are slogans: “馆桥城园岛河”.
 _SLOGAN_CHARS = frozenset("路街桥园河湖村镇乡山城岛站线厂寺庄馆")
 # What a slogan counts between its numerals: 一中心四片区, 五横六纵, 一轴两带, 三分之一.
-_SLOGAN_PARTS = frozenset("中心横纵轴带核翼极圈网廊片区轨地城分之路桥业院镇头部基高速港街巷室场站河湖")
+_SLOGAN_PARTS = frozenset("中心横纵轴带核翼极圈网廊片区轨地城分之路桥业院镇头部基高速港街巷室场站河湖村")
 _NUMERAL = re.compile(r"[0-9一二三四五六七八九十百千万两零〇]+")
 
 
@@ -529,6 +532,7 @@ _LINE_WORDS = frozenset(
     前沿 一线 二线 三线 基层 第一 最前 保护 蓝线 绿线 黄线 紫线 停止 引导 景观 旅游 游览 观光 精华 精品 环湖
     环城 滨江 滨河 沿江 沿海 沿湖 沿山 沿边 边境 国境 海岸 岸 长江 黄河 运河 主干 次干 快速 高速 城际 市域
     轨道 地铁 公交 铁路 公路 高铁 动车 普速 电力 通信 光纤 光缆 输电 输油 输气 管道 供水 排水 燃气 热力
+    连成 串成 连接
     """
     )
 )
@@ -564,6 +568,7 @@ _ROAD_WORDS = frozenset(
 # A national or provincial road's code, then a named line: S201浠散线, G220丁标线.
 _ROAD_CODE = re.compile(r"[GSXYgsxy][0-9]{1,4}线?(?=[\u3400-\u9fff]{2})")  # S201|浠散线, X969线|梅华线
 _PHASE = re.compile(r"[一二三四五六七八九十0-9]{1,2}期")
+_NUMBERED_LANE = re.compile(r"[一二三四五六七八九十0-9]{1,2}(?:巷|弄)")
 _NUMBERED_TAIL = re.compile(r"[壹贰叁一二三四五六七八九十0-9]{1,3}号(?!线)")
 BLOCKLIST_PATH = Path(__file__).with_name("data") / "not_places.txt"
 LEAD_VERBS_PATH = Path(__file__).with_name("data") / "lead_verbs.txt"
@@ -731,7 +736,9 @@ def _stop_set() -> frozenset[str]:
 
 
 def _glue_cut(stem: str, suffix: str) -> int:
-    """Offset in ``stem`` after the last name end with a proper remainder, 0 if none."""
+    """Offset in ``stem`` after the last name end with a proper remainder, 0 if none; -1 if a road
+    or village after a name's end and generic words is that name's (花溪路|百姓健身|步道: the road is
+    found on its own)."""
     ends = _BRIDGE_GLUE_ENDS if suffix.endswith("桥") else _GLUE_ENDS
     best = 0
     for end in ends:
@@ -740,6 +747,8 @@ def _glue_cut(stem: str, suffix: str) -> int:
         proper_rest = not _all_generic(rest) and (end in _STRONG_GLUE_ENDS or len(rest) >= 2)
         if (k > 0 or k == 0 and end in (*_ROAD_CODES, "站")) and k + len(end) > best and proper_rest:
             best = k + len(end)
+        elif k >= 2 and len(rest) >= 4 and _all_generic(rest) and not best and _KIND[suffix] in ("road", "village"):
+            best = -1
     return best
 
 
@@ -808,7 +817,9 @@ def _route_start(norm: str, lo: int, raw: int, start: int, suffix: str) -> int |
     if (
         not 2 <= len(end) <= 6
         or not all(_is_cjk(ch) for ch in end)
-        or any(x in end and (suffix not in _ROUTES or _KIND[x] not in _ROUTE_END_KINDS) for x in _KIND)
+        or any(
+            x in end and (suffix not in _ROUTES or _KIND[x] not in _ROUTE_END_KINDS and x != "庙") for x in _KIND
+        )  # (many towns are named by a temple: 将军庙至|淖毛湖铁路)
         or end[-1] in "环移延"
         or end.endswith("延伸")
     ):
@@ -873,7 +884,9 @@ _ROAD_NAME_WORDS = _ROAD_WORDS | frozenset(
 
 
 # Common words that make a road in quotes a figure of speech: 修好民生“幸福路”, 一条“彩虹路”.
-_QUOTED_WORDS = _ROAD_WORDS | frozenset(_words("彩虹 致富 小康 连心 民心 希望 金色 绿色 平安"))
+_QUOTED_WORDS = _ROAD_WORDS | frozenset(
+    _words("彩虹 致富 小康 连心 民心 希望 金色 绿色 平安 孝德 明礼 诚信 友善 崇德 尚德 厚德 和谐 文明 孝善 仁爱 礼让")
+)
 
 
 def _quoted_metaphor(norm: str, lo: int, s: int, e: int, stem: str) -> bool:
@@ -887,6 +900,7 @@ _NAME_VERBS = _ROAD_WORDS | frozenset(_words("前进 奋斗 起义 联合 安定
 # Words a slogan ranks a place by (海洋强县, 生态立县, 旅游名镇, 农业富镇, 能源大县, 省级卫生镇), and
 # the words before 兴 that make one (旅游兴镇, but 复兴镇, 新兴区 are names).
 _RANK_ENDS = ("强", "立")
+_RANKS = ("省级", "市级", "县级", "区级", "国家级")
 _RANK_ENDS_LONG = ("名", "富", "大", "重", "稳")
 _RISE_WORDS = frozenset(_words("旅游 农业 工业 科技 产业 商贸 文化 生态 教育 人才 实业 文旅 能源 科教 工贸 交通 三产"))
 
@@ -901,6 +915,8 @@ def _rank_slogan(stem: str, suffix: str) -> bool:
     """True for a slogan ranking a place by a word: 海洋强|县, 中州名|镇, 农业富|镇, 能源大|县, 旅游兴|镇."""
     if suffix not in ("县", "区", "镇", "乡", "市", "村"):
         return False
+    if suffix in ("镇", "乡", "村") and stem.startswith(_RANKS) and len(stem) > 3:
+        return True  # a rank given to a town or village: 省级优美场|镇, 市级文明|村
     if (
         stem.endswith("卫生")
         or len(stem) >= 4
@@ -970,6 +986,8 @@ def _stem_start(norm: str, suffix_s: int, lo: int, blocked: bytearray, rail: boo
         # Digits and Latin letters belong to line names (地铁13号线, S1线) only.
         if not (_is_cjk(ch) or (rail and (ch.isdigit() or ch.isascii() and ch.isalpha()))):
             break
+        if suffix_s - i >= 2 and norm.endswith("街道", lo, i) and norm[i] != "办":
+            break  # a sub-district's name before: 西湖街道|南山南路
         i -= 1
     return i
 
@@ -1001,6 +1019,8 @@ def _suffix_candidates(
         suffix = suffixes[idx]
         if _KIND[suffix] != "road" and (m := _NUMBERED_TAIL.match(norm, e, hi)) is not None:
             e = m.end()  # a numbered project: 中关村|壹号 (after a road it is an address: 清华街|7号)
+        elif suffix in ("路", "街") and (m := _NUMBERED_LANE.match(norm, e, hi)) is not None:
+            e = m.end()  # a road's numbered lane: 合巢路|二巷
         if suffix in _DISTRICT_SUFFIXES and (s - lo < _DISTRICT_STEM[0] or (e < hi and norm[e] in _NOT_AFTER_DISTRICT)):
             continue  # cheap first test for the commonest suffix: 区域, 区级
         reach = MAX_STEM + _VERB_REACH if _KIND[suffix] in ("area", "campus") else MAX_STEM
@@ -1033,6 +1053,8 @@ def _suffix_candidates(
             continue  # the rest of a numbered name: 6|号线二期车辆段 (6号线 is found on its own)
         start = raw + cut
         glued = _glue_cut(norm[start:s], suffix)
+        if glued < 0:
+            continue
         start += glued
         if _attached_kind(norm[start:s]):
             continue  # a kind of road serving a named site: 生活垃圾发电站|配套|公路
@@ -1102,7 +1124,7 @@ def _suffix_candidates(
         if suffix in (*_ZONES, "枢纽", "航站楼", "场站") and stem.endswith(tuple(suffixes)):
             continue  # a zone of a named place: 回龙观体育文化公园|南区, 传化公路港|枢纽 (found on its own)
         clean_left = not glued and (
-            bool(cut) or counted or raw == lo or not _is_cjk(norm[raw - 1]) or norm[raw - 1] == "市"
+            bool(cut) or counted or raw == lo or not _is_cjk(norm[raw - 1]) or norm[raw - 1] in "市镇乡"
         )
         if suffix in _CAREFUL and not _careful_ok(norm, suffix, stem, e, hi, clean_left):
             continue
@@ -1386,9 +1408,13 @@ def _tagged_candidates(
             if (norm[e - k : e] in _stop_set() or norm[e - k : e] in _AFTER_NAME) and _proper_rest(norm[s : e - k]):
                 e -= k  # … or a word after the name: 解放南路|以东
                 break
+        if e - s > 3 and norm[e - 1] in "东西南北" and norm[e : e + 1] in ("扩", "延", "拓"):
+            e -= 1  # a site's extension: 趵突泉|西扩
         name = norm[s:e]
         if any(blocked[k - lo] for k in range(s, e)) or _counted_slogan(name) or _after_byline(norm, lo, s):
             continue
+        if s > lo and norm[s - 1 : s + 1] in _TITLES:
+            continue  # a person after a title the tagger cut through: 代县|长王雄文
         if name in provinces or len(name) < MIN_STEM or name in GENERIC or name in MASKED or name in known:
             continue
         if (
