@@ -102,7 +102,8 @@ MASKED: frozenset[str] = frozenset(
     整村 渠系 互连互通 最后一站 以城带镇 以镇带村 入村 入户 通公路 通水泥路 桥涵 桥隧 背街巷道 新一线 这里 那里 哪里
     侨乡 回乡 时间里 村村通 户户通 组组通 敞园 下闸 开闸 关闸 我村 我乡 我镇 全村 全乡 全镇 本村 本乡 本镇 康庄大道
     通村油路 各村 各乡 各镇 绕弯路 走弯路 串线 进社区 入社区 全县 全区 全市 村落 行路难 财路 村容 企联
-    出村 村寨 铺路 造路 修路 修公路 千村 家乡 故乡 山区公路 金光大道 代县长 代区长 代市长 样板村 城镇群 庙会 庙宇 产业路
+    出村 村寨 铺路 造路 修路 修公路 千村 家乡 故乡 山区公路 金光大道 代县长 代区长 代市长 样板村 城镇群
+    庙会 庙宇 产业路 主村道
     """
     )
 )
@@ -170,7 +171,7 @@ GENERIC: frozenset[str] = frozenset(
     观景荷花池 通组路 景观大道 渠化岛 渡改人行桥 砂石路 砂石公路 资源公路 通油路 亲水步堤 共享公园 岭南水乡
     儿童乐园 主题乐园 环村路 黄土村路 蔬菜基地镇 晨曦摊区 鲜花隔离带 行政嘎查村 军民融合创新服务区 道路A线 道路B线
     街坊路 青石板路 自然村通路 前后广场 丘陵山区 文化公园 特色镇村 开闭站 盘山路 通乡公路
-    上水泥路 田间路 产业路 旧住宅区 住宅区 北部山区 南部山区 东部山区 西部山区 通自然村
+    上水泥路 田间路 产业路 旧住宅区 住宅区 北部山区 南部山区 东部山区 西部山区 通自然村 通组公路 化工厂 村社路
     """
     )
 )
@@ -213,7 +214,7 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     规模 客货 运输 破损 家门口 这段 哪个 古韵 各条 多功能 附设 典范 行道树 补植 更新
     压缩 水库移民 中途 养羊 官方 较少 较少民族 贫困 外联 伏季 村内 泥结石 配建 连心
     舒心 致富 小康 闭塞 宜业 整条 有色金属 金属 加工 魅力 商用 煤电 山间 少数民族 山区
-    各种 类型 沿途 亲水 蔬果 业态 山地 度假 体验 农家 酿造 高端 制造 亮点
+    各种 类型 沿途 亲水 蔬果 业态 山地 度假 体验 农家 酿造 高端 制造 亮点 不停车 直属 牧业 基地
     """
     )
 )
@@ -772,7 +773,9 @@ def _lead_char(norm: str, start: int, s: int, kind: str) -> bool:
 def _attached_kind(stem: str) -> bool:
     """True if ``stem`` is a station's name and generic words: 生活垃圾发电站配套 (its access road)."""
     k = stem.rfind("站", 0, len(stem) - 1)
-    return k > 0 and stem[k + 1 :] in ("配套", "周边", "连接", "进出", "进站", "出站")
+    if k > 0 and stem[k + 1 :] in ("配套", "周边", "连接", "进出", "进站", "出站"):
+        return True
+    return len(stem) >= 4 and stem.endswith("旅游配套")  # a scenic area's park: 十里画廊|旅游配套|公园
 
 
 def _owner_start(norm: str, lo: int, start: int, blocked: bytearray) -> int | None:
@@ -1355,21 +1358,30 @@ _SLOGAN_ADJECTIVES = frozenset(
 _LIST_EDGE = re.compile(r"[,。;:!?()\n,;:!?()“”\"]")
 
 
+_SUFFIXES_LONGEST_FIRST = sorted(_KIND, key=len, reverse=True)
+
+
 def _kind_in_list(norm: str, s: int, e: int, lo: int, hi: int) -> bool:
-    """True if the name at ``norm[s:e]``, two characters and a one-character suffix, stands in a 、-list
+    """True if the name at ``norm[s:e]``, two characters and a suffix, stands in a 、-list
     whose items of that suffix are half or more generic: 生态路、文明路、惠民路 are kinds of road (解放路、建设路
     are roads)."""
-    if e - s != 3 or not (s > lo and norm[s - 1] == "、" or e < hi and norm[e] == "、"):
+    suffix = next((x for x in _SUFFIXES_LONGEST_FIRST if norm.endswith(x, s, e)), norm[e - 1])
+    if e - s - len(suffix) != 2 or not (s > lo and norm[s - 1] == "、" or e < hi and norm[e] == "、"):
         return False
     a = max((m.end() for m in _LIST_EDGE.finditer(norm, max(lo, s - 40), s)), default=max(lo, s - 40))
     m = _LIST_EDGE.search(norm, e, min(hi, e + 40))
     b = m.start() if m else min(hi, e + 40)
-    mates = [item for item in norm[a:b].split("、") if len(item) >= 3 and item[-1] == norm[e - 1]]
+    items = [item.split("等")[0] for item in norm[a:b].split("、")]  # (…丽泽公园|等一批小微型公园)
+    mates = [item for item in items if len(item) >= len(suffix) + 2 and item.endswith(suffix)]
     generic = 0
     for item in mates:
-        stem = item[_cut_stop_words(item[:-1]) : -1]
-        generic += len(stem) >= 2 and _all_generic(stem) and stem not in _ROAD_NAME_WORDS
-    return generic > 0 and 2 * generic >= len(mates)  # (沿江景观路、电碳路、香明街、哈东路… are roads)
+        stem = item[_cut_stop_words(item[: -len(suffix)]) : -len(suffix)]
+        generic += (
+            len(stem) >= 2 and _all_generic(stem) and (stem not in _ROAD_NAME_WORDS or _KIND.get(suffix) != "road")
+        )
+    if len(suffix) > 1:  # a longer kind is named so more often: 丽泽公园 beside 城市公园
+        return generic >= 3 and 3 * generic >= 2 * len(mates)
+    return generic > 1 and 2 * generic >= len(mates)  # (沿江景观路、电碳路、香明街、哈东路… are roads)
 
 
 def _place_slogan(name: str, names: Mapping[str, object], region: str = "") -> bool:

@@ -1490,3 +1490,35 @@ def test_tagger_names_after_a_title_or_before_an_extension(monkeypatch):
     monkeypatch.setattr(tagger, "names", lambda *_: iter((s, e, 1.0) for s, e in spans))
     found = unplaced._tagged_candidates(norm, 0, len(norm), bytearray(len(norm)), (), {})
     assert [norm[s:e] for s, e, _ in found] == ["趵突泉"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Kaiyang 2015 (dev): kinds of park listed with kinds are no names, though one of them could be
+        ("涵盖有温泉公园、历史文化公园、村寨公园、体育健身公园、休闲公园、森林公园、湿地公园等主题公园", []),
+        # Chaoyang 2016, Xixian 2023, Huma 2011 (dev): the list's head after 等 is no item of it, and one
+        # generic item does not make a list of names a list of kinds
+        ("新建和改建新悦公园、丽泽公园等一批小微型公园", ["新悦公园", "丽泽公园"]),
+        ("谋划改造息州大道、将军路等9条城区道路", ["息州大道", "将军路"]),
+        ("改造破旧不堪的长征街、步行街等街路", ["长征街"]),
+        ("建成其他产业路、村社路等214.5公里", []),
+    ],
+)
+def test_kinds_listed_with_kinds(text, expected):
+    assert norm_candidates(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # round 43's training texts (dev)
+        ("伴随着立体停车场的投用,内务部街成为东城区第44条不停车胡同", ["内务部街"]),
+        ("覆盖6座直属公园及16个区的94座城市公园", []),
+        ("是离镇上最远的一个牧业村", []),
+        ("建设提升十里画廊旅游配套公园", []),
+        ("该项目拟分为基地专用运输公路、三公里村主村道、零星改造", []),
+    ],
+)
+def test_generic_kinds_of_round_43_training_texts(text, expected):
+    assert norm_candidates(text) == expected
