@@ -84,6 +84,8 @@ _RAIL = ("号线", "线", "国道", "省道", "县道")
 # Suffixes that make a place with a one-character stem (清河, 台湖, 宋庄), when
 # the stem has a clear left edge (punctuation or a cut verb).
 _SHORT_STEM = ("河", "湖", "庄", "江", "庄子")
+# Verbs that read as a one-character stem: 挖河成|湖, 跨|湖, 临|河而建.
+_NOT_SHORT_STEMS = frozenset("成跨隔绕环临穿近沿入出围填挖造")
 
 # Phrases with a suffix inside that is not the end of a name (乡 in 美丽乡村,
 # 路 in 路网). Masked before anything else: no candidate starts or runs in one.
@@ -103,7 +105,7 @@ MASKED: frozenset[str] = frozenset(
     侨乡 回乡 时间里 村村通 户户通 组组通 敞园 下闸 开闸 关闸 我村 我乡 我镇 全村 全乡 全镇 本村 本乡 本镇 康庄大道
     通村油路 各村 各乡 各镇 绕弯路 走弯路 串线 进社区 入社区 全县 全区 全市 村落 行路难 财路 村容 企联
     出村 村寨 铺路 造路 修路 修公路 千村 家乡 故乡 山区公路 金光大道 代县长 代区长 代市长 样板村 城镇群
-    庙会 庙宇 产业路 主村道
+    庙会 庙宇 产业路 主村道 开街 上高速
     """
     )
 )
@@ -172,6 +174,7 @@ GENERIC: frozenset[str] = frozenset(
     儿童乐园 主题乐园 环村路 黄土村路 蔬菜基地镇 晨曦摊区 鲜花隔离带 行政嘎查村 军民融合创新服务区 道路A线 道路B线
     街坊路 青石板路 自然村通路 前后广场 丘陵山区 文化公园 特色镇村 开闭站 盘山路 通乡公路
     上水泥路 田间路 产业路 旧住宅区 住宅区 北部山区 南部山区 东部山区 西部山区 通自然村 通组公路 化工厂 村社路
+    花岗岩 龙船坞 高客站 大土路 土路 森林果园
     """
     )
 )
@@ -215,6 +218,7 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     压缩 水库移民 中途 养羊 官方 较少 较少民族 贫困 外联 伏季 村内 泥结石 配建 连心
     舒心 致富 小康 闭塞 宜业 整条 有色金属 金属 加工 魅力 商用 煤电 山间 少数民族 山区
     各种 类型 沿途 亲水 蔬果 业态 山地 度假 体验 农家 酿造 高端 制造 亮点 不停车 直属 牧业 基地
+    一事一议 财政奖补 奖补 收集 建筑风貌 涉农 低洼
     """
     )
 )
@@ -242,7 +246,7 @@ _CAREFUL: dict[str, frozenset[str]] = {
     安置 动迁 拆迁 搬迁 回迁 货柜 仓储 农产品 中草药 新型 建材 传统文化 常年 储存 食盐 冷链 运输 骨干 中国 海钓
     生猪 禽蛋 副食品 调控 肉牛 奶牛 肉羊 粮油 优质 茶叶 茶 西瓜 瓜果 水果 雷竹 竹 竹笋 食用菌 中药材 药材 花卉
     露营 李子 油菜花 塑料 针织 鞋革 服装 苗木 烟叶 烤烟 水稻 粮食 油菜 蓝莓 草莓 葡萄 柑橘 脐橙 猕猴桃 牲猪 肉鸡 蛋鸡
-    水产 林果 核桃 板栗 蚕桑 反季节 大棚
+    水产 林果 核桃 板栗 蚕桑 反季节 大棚 能源 重化工 化工 煤 无烟煤 煤炭 研行 种养 稻虾 稻蛙 稻鱼
     """
         )
     ),
@@ -346,7 +350,7 @@ _CAREFUL: dict[str, frozenset[str]] = {
     "长城": frozenset(_words("万里 明 古")),
     "江": frozenset(_words("长 大 沿 滨 过 跨 越 临 两 一 浙 入 出 九 三 大江 大河 江")),
     "步道": frozenset(
-        _words("悬空 慢行 健身 登山 滨河 滨水 骑行 休闲 游憩 森林 绿色 生态 城市 亲水 徒步 健康 环湖 山顶 山城")
+        _words("悬空 慢行 健身 登山 滨河 滨水 骑行 休闲 游憩 森林 绿色 生态 城市 亲水 徒步 健康 环湖 山顶 山城 观景台")
     ),
     "高速": frozenset(_words("城际 轨道 快速 经济 发展 增长 运转 运行 保持 新线")),
     "高铁": frozenset(_words("城际 普速 时速 乘坐 开通 通达 坐 乘 搭乘 城市 沿线 联通")),
@@ -451,7 +455,8 @@ STOP_WORDS: tuple[str, ...] = tuple(
     重建 饱览 聘请 运用 焕新 铺筑 亲近 还原 随著 元旦 没建 迈入 整个 含 入
     终于 施工 众多 境内 委托 加之 改成 县辖 市辖 区辖 彰显 驻地 浇筑 一览 远眺 进入 验收 国家级 像
     经 没有 准备 摸清 挂牌 限于 谈起 首期 缩短 选准 修补 标志性建筑 地标性建筑 支流
-    涵盖 还要 整修 先后 灾后 通畅 赶赴 调研 视察 考察
+    涵盖 还要 整修 先后 灾后 通畅 赶赴 调研 视察 考察 指导 肯定 架设 凸显 扮靓 这次 申报 沿着 这条 一段 此段
+    这一段 该段 紧临 紧邻 了解 年前 还需 堆土 最大
     """
     )
 )
@@ -638,6 +643,7 @@ _NAME_BIGRAMS = frozenset(
     _words("""
     和平 和煦 向阳 同心 同德 同仁 同安 同济 过街 过境 过节 过江 过河 为民 至善 由义 并州 将军 将台 将府 将乐 有机
     有色 有限 让水 和顺 入城 含浦 经济 经贸 经开 经十 经纬 经五 经一 经二 经三 经四 经南 经北 经东 经西 经中
+    如东 如皋 如意 如家
     """)
 )
 
@@ -646,7 +652,7 @@ _STOP_IN_WORDS = ("中等职业", "中等专业")
 # Names that start with what reads as a count (五大|连池 is no five of anything).
 _COUNT_NAMES = ("五大连池", "八大处", "八大关", "五大道")
 # One-character verbs cut only with a name's worth left after them and nothing or a word before.
-_WEAK_STOPS = frozenset("有让除做着著走局过好含入像经")
+_WEAK_STOPS = frozenset("有让除做着著走局过好含入像经如")
 
 
 def _cut_stop_words(stem: str) -> int:
@@ -750,6 +756,9 @@ def _glue_cut(stem: str, suffix: str) -> int:
             best = k + len(end)
         elif k >= 2 and len(rest) >= 4 and _all_generic(rest) and not best and _KIND[suffix] in ("road", "village"):
             best = -1
+    k = stem.rfind("村", 0, len(stem) - 2)
+    if not best and k >= 2 and _KIND[suffix] == "road" and _all_generic(stem[k + 1 :]):
+        best = -1  # a village's road of a kind: 王家村|低洼|路 (the village is the name)
     return best
 
 
@@ -888,7 +897,9 @@ _ROAD_NAME_WORDS = _ROAD_WORDS | frozenset(
 
 # Common words that make a road in quotes a figure of speech: 修好民生“幸福路”, 一条“彩虹路”.
 _QUOTED_WORDS = _ROAD_WORDS | frozenset(
-    _words("彩虹 致富 小康 连心 民心 希望 金色 绿色 平安 孝德 明礼 诚信 友善 崇德 尚德 厚德 和谐 文明 孝善 仁爱 礼让")
+    _words(
+        "彩虹 致富 小康 连心 民心 希望 金色 绿色 平安 孝德 明礼 诚信 友善 崇德 尚德 厚德 和谐 文明 孝善 仁爱 礼让 安心"
+    )
 )
 
 
@@ -903,7 +914,7 @@ _NAME_VERBS = _ROAD_WORDS | frozenset(_words("前进 奋斗 起义 联合 安定
 # Words a slogan ranks a place by (海洋强县, 生态立县, 旅游名镇, 农业富镇, 能源大县, 省级卫生镇), and
 # the words before 兴 that make one (旅游兴镇, but 复兴镇, 新兴区 are names).
 _RANK_ENDS = ("强", "立")
-_RANKS = ("省级", "市级", "县级", "区级", "国家级")
+_RANKS = ("省级", "市级", "县级", "区级", "国家级", "州级", "盟级")
 _RANK_ENDS_LONG = ("名", "富", "大", "重", "稳")
 _RISE_WORDS = frozenset(_words("旅游 农业 工业 科技 产业 商贸 文化 生态 教育 人才 实业 文旅 能源 科教 工贸 交通 三产"))
 
@@ -948,8 +959,8 @@ def _valid_stem(stem: str, name: str, known: Container[str], min_stem: int = MIN
         return False  # a district's kind of place, not a name: 朝阳区|公园
     if stem.endswith("之") and name[len(stem) :] in ("乡", "城", "都", "区", "镇"):
         return False  # a slogan: 建材之|乡, 魅力之|城
-    if stem.endswith(name[len(stem) :]):
-        return False  # the suffix twice: 长湖|湖堤 is 长湖 and its embankment
+    if stem.endswith(name[len(stem) :]) and not (name.endswith("村村") and len(stem) == 2):
+        return False  # the suffix twice: 长湖|湖堤 is 长湖 and its embankment (but 芦村|村 is a village)
     if _NUMERAL.fullmatch(stem) or stem[0] in _NOT_FIRST:
         return False
     if not road_word and (_all_generic(stem) or _all_generic(name)):
@@ -1016,8 +1027,14 @@ def _suffix_candidates(
             or norm.endswith("路", s, e)
             and norm.startswith("基", e)
             and not norm.startswith(_JI_WORDS, e)
+            or norm.endswith("庙", s, e)
+            and e < hi
+            and norm[e] in "街镇村乡路"
+            or norm.endswith("桥", s, e)
+            and norm.startswith("口", e)
         ):
-            # masked, or the name goes on (宛平博物馆|之城, 九江市站|前路), or a roadbed (进行路|基, not 堵方路|基本)
+            # masked, or the name goes on (宛平博物馆|之城, 九江市站|前路, 巍山县|庙街镇, 东岳镇|桥口村), or a
+            # roadbed (进行路|基, not 堵方路|基本)
             continue
         suffix = suffixes[idx]
         if _KIND[suffix] != "road" and (m := _NUMBERED_TAIL.match(norm, e, hi)) is not None:
@@ -1038,6 +1055,8 @@ def _suffix_candidates(
             # 3处|全龄友好型公园, 110千伏|变电站, 100万平方米|道路: the walk stopped at a number
             while raw < s and (m := _AFTER_NUMBER.match(norm, raw, s)):
                 raw = m.end()
+            if norm[raw - 1] == "年" and norm[raw] in "前后内底初末" and raw < s - 2:
+                raw += 1  # 13年前|里阳大桥
         if (
             norm[raw] == "线"
             and raw < s - 1
@@ -1165,6 +1184,7 @@ def _suffix_candidates(
             and len(stem) == 1
             and _is_cjk(stem)
             and stem not in _stop_set()
+            and stem not in _NOT_SHORT_STEMS
             and not glued
             and (cut or raw == lo or not _is_cjk(norm[raw - 1]))
         )  # (被|湖水 is no lake)
@@ -1413,12 +1433,17 @@ def _tagged_candidates(
 
     suffixes = sorted(_KIND, key=len, reverse=True)
     provinces = province_names()  # a province is a region, not a site to map
+    provinces_with_ends = tuple(p for p in provinces if p.endswith(("省", "自治区")))
     for s, e, _ in tagger.names(norm, lo, hi, names):
         if (cut := _lead_cut(norm[s:e])) and _proper_rest(norm[s + cut : e]):
             s += cut  # a verb the tagger took in: 改扩建|袁冲六官营 (but 发展|大道 is a name)
         for k in (3, 2, 1):
             if (norm[e - k : e] in _stop_set() or norm[e - k : e] in _AFTER_NAME) and _proper_rest(norm[s : e - k]):
                 e -= k  # … or a word after the name: 解放南路|以东
+                break
+        for org in ("有限公司", "公司", "集团"):
+            if (k := norm.find(org, s, e)) >= 0 and e - k - len(org) >= 3:
+                s = k + len(org)  # a body's site: 中铁十六局集团有限公司|江门人才岛
                 break
         if e - s > 3 and norm[e - 1] in "东西南北" and norm[e : e + 1] in ("扩", "延", "拓"):
             e -= 1  # a site's extension: 趵突泉|西扩
@@ -1427,6 +1452,8 @@ def _tagged_candidates(
             continue
         if s > lo and norm[s - 1 : s + 1] in _TITLES:
             continue  # a person after a title the tagger cut through: 代县|长王雄文
+        if name.endswith("市") and name.startswith(provinces_with_ends):
+            continue  # a city with its province (四川省成都市): far away, a region to readers
         if name in provinces or len(name) < MIN_STEM or name in GENERIC or name in MASKED or name in known:
             continue
         if (
