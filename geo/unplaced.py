@@ -174,7 +174,7 @@ GENERIC: frozenset[str] = frozenset(
     儿童乐园 主题乐园 环村路 黄土村路 蔬菜基地镇 晨曦摊区 鲜花隔离带 行政嘎查村 军民融合创新服务区 道路A线 道路B线
     街坊路 青石板路 自然村通路 前后广场 丘陵山区 文化公园 特色镇村 开闭站 盘山路 通乡公路
     上水泥路 田间路 产业路 旧住宅区 住宅区 北部山区 南部山区 东部山区 西部山区 通自然村 通组公路 化工厂 村社路
-    花岗岩 龙船坞 高客站 大土路 土路 森林果园
+    花岗岩 龙船坞 高客站 大土路 土路 森林果园 特长隧道 长隧道 中隧道 短隧道 大厦屋村 大型灌区 中型灌区 小型灌区
     """
     )
 )
@@ -218,7 +218,7 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     压缩 水库移民 中途 养羊 官方 较少 较少民族 贫困 外联 伏季 村内 泥结石 配建 连心
     舒心 致富 小康 闭塞 宜业 整条 有色金属 金属 加工 魅力 商用 煤电 山间 少数民族 山区
     各种 类型 沿途 亲水 蔬果 业态 山地 度假 体验 农家 酿造 高端 制造 亮点 不停车 直属 牧业 基地
-    一事一议 财政奖补 奖补 收集 建筑风貌 涉农 低洼
+    一事一议 财政奖补 奖补 收集 建筑风貌 涉农 低洼 类型自然
     """
     )
 )
@@ -265,7 +265,7 @@ _CAREFUL: dict[str, frozenset[str]] = {
         _words(
             """
     国际 人才 数字 贸易 信息 智慧 科技 空 陆 海 河 内陆 无水 自贸 自由贸易 物流 航空 商贸 保税 枢纽 创新 金融 文化
-    国际人才 深水 内河 渔 军 商 避风 香 母 出 入 进 离 抵
+    国际人才 深水 内河 渔 军 商 避风 香 母 出 入 进 离 抵 集装箱
     """
         )
     ),
@@ -350,7 +350,9 @@ _CAREFUL: dict[str, frozenset[str]] = {
     "长城": frozenset(_words("万里 明 古")),
     "江": frozenset(_words("长 大 沿 滨 过 跨 越 临 两 一 浙 入 出 九 三 大江 大河 江")),
     "步道": frozenset(
-        _words("悬空 慢行 健身 登山 滨河 滨水 骑行 休闲 游憩 森林 绿色 生态 城市 亲水 徒步 健康 环湖 山顶 山城 观景台")
+        _words("""
+    悬空 慢行 健身 登山 滨河 滨水 骑行 休闲 游憩 森林 绿色 生态 城市 亲水 徒步 健康 环湖 山顶 山城 观景台 进寨 进村 入村
+    """)
     ),
     "高速": frozenset(_words("城际 轨道 快速 经济 发展 增长 运转 运行 保持 新线")),
     "高铁": frozenset(_words("城际 普速 时速 乘坐 开通 通达 坐 乘 搭乘 城市 沿线 联通")),
@@ -1472,6 +1474,9 @@ def _tagged_candidates(
         if "至" in name and kind not in ("road", "rail") and len(name) - name.index("至") - 1 <= 3:
             continue  # a stretch between two places (上安至元兴), not one place (but 大连至旅顺中部通道 is)
         stem = name[: -len(suffix)] if suffix else name
+        careful = suffix in _CAREFUL and suffix not in _DISTRICT_SUFFIXES and len(stem) >= 5
+        if careful and _all_generic(_proper_part(stem, _CAREFUL[suffix])):
+            continue  # a run of generic words and a careful kind: 国际集装箱枢纽|港
         if suffix and (_rank_slogan(stem, suffix) or _quoted_metaphor(norm, lo, s, e, stem)) or _generic_compound(name):
             continue  # a slogan (中州名镇) or generic words run together (公路水路, 千亩湿地)
         yield s, e, kind
@@ -1487,14 +1492,18 @@ def _generic_compound(name: str) -> bool:
     return False
 
 
+_LINE_MODES = frozenset(_words("地铁 轨道交通 轻轨 城轨 有轨电车 市域铁路"))
+
+
 def _with_tagged(
-    found: list[tuple[int, int, str]], tagged: Iterator[tuple[int, int, str]]
+    found: list[tuple[int, int, str]], tagged: Iterator[tuple[int, int, str]], norm: str = ""
 ) -> list[tuple[int, int, str]]:
     """The rules' candidates plus the tagger's names that overlap none of them.
 
     Where the tagger's name overlaps exactly one candidate and ends where it ends, the tagger's start
     wins (群众用上|洮河, 新建|城污水处理厂): in cross-validation this drops 14 of 1,084 false names
-    and finds one more. Otherwise the rules keep their spans."""
+    and finds one more. Otherwise the rules keep their spans, and so does a line the tagger would
+    take its mode off (地铁|13号线: the gazetteer names lines with it)."""
     out = list(found)  # sorted by start already; equal spans keep the rules' order (and kind)
     starts = [c[0] for c in out]
     added = []
@@ -1504,7 +1513,7 @@ def _with_tagged(
         near = [i for i in range(max(0, k - 1), j) if out[i][0] < t[1] and t[0] < out[i][1]]
         if not near:
             added.append(t)
-        elif len(near) == 1 and out[near[0]][1] == t[1]:
+        elif len(near) == 1 and out[near[0]][1] == t[1] and norm[out[near[0]][0] : t[0]] not in _LINE_MODES:
             out[near[0]] = (t[0], t[1], out[near[0]][2])
     return sorted(out + added, key=lambda c: (c[0], -c[1]))
 
@@ -1566,7 +1575,7 @@ def candidates(
     )
     found = _split_rings(norm, _split_subdistricts(norm, found))
     if tagged and hi - lo <= MAX_TAGGED:
-        found = _with_tagged(found, _tagged_candidates(norm, lo, hi, unmasked, known, names))
+        found = _with_tagged(found, _tagged_candidates(norm, lo, hi, unmasked, known, names), norm)
     # Overlaps: the longer name wins (三山五园 < 三山五园地区, 京张铁路 < 京张铁路遗址公园).
     kept: list[tuple[int, int, str]] = []
     for c in found:
