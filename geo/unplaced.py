@@ -105,7 +105,8 @@ MASKED: frozenset[str] = frozenset(
     侨乡 回乡 时间里 村村通 户户通 组组通 敞园 下闸 开闸 关闸 我村 我乡 我镇 全村 全乡 全镇 本村 本乡 本镇 康庄大道
     通村油路 各村 各乡 各镇 绕弯路 走弯路 串线 进社区 入社区 全县 全区 全市 村落 行路难 财路 村容 企联
     出村 村寨 铺路 造路 修路 修公路 千村 家乡 故乡 山区公路 金光大道 代县长 代区长 代市长 样板村 城镇群
-    庙会 庙宇 产业路 主村道 开街 上高速
+    庙会 庙宇 产业路 主村道 开街 上高速 市政路桥 风景线 路旁 通景公路 通景道路 山大沟深 回家路 宅基地 记者站
+    通硬化路 三面环山 四面环山 较大自然村
     """
     )
 )
@@ -174,7 +175,8 @@ GENERIC: frozenset[str] = frozenset(
     儿童乐园 主题乐园 环村路 黄土村路 蔬菜基地镇 晨曦摊区 鲜花隔离带 行政嘎查村 军民融合创新服务区 道路A线 道路B线
     街坊路 青石板路 自然村通路 前后广场 丘陵山区 文化公园 特色镇村 开闭站 盘山路 通乡公路
     上水泥路 田间路 产业路 旧住宅区 住宅区 北部山区 南部山区 东部山区 西部山区 通自然村 通组公路 化工厂 村社路
-    花岗岩 龙船坞 高客站 大土路 土路 森林果园 特长隧道 长隧道 中隧道 短隧道 大厦屋村 大型灌区 中型灌区 小型灌区
+    花岗岩 龙船坞 高客站 大土路 土路 森林果园 空心村 柏油大路 入城大道 体育公园 围村路 红叶石楠 大植物园 招呼站
+    客运招呼站 特长隧道 长隧道 中隧道 短隧道 大厦屋村 大型灌区 中型灌区 小型灌区
     """
     )
 )
@@ -218,7 +220,8 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     压缩 水库移民 中途 养羊 官方 较少 较少民族 贫困 外联 伏季 村内 泥结石 配建 连心
     舒心 致富 小康 闭塞 宜业 整条 有色金属 金属 加工 魅力 商用 煤电 山间 少数民族 山区
     各种 类型 沿途 亲水 蔬果 业态 山地 度假 体验 农家 酿造 高端 制造 亮点 不停车 直属 牧业 基地
-    一事一议 财政奖补 奖补 收集 建筑风貌 涉农 低洼 类型自然
+    一事一议 财政奖补 奖补 收集 建筑风貌 涉农 低洼 类型自然 浆砌 户外 唯一 文体 漫步 新民居 零售 产销 当地 较大 进组
+    地方管 连片
     """
     )
 )
@@ -247,6 +250,7 @@ _CAREFUL: dict[str, frozenset[str]] = {
     生猪 禽蛋 副食品 调控 肉牛 奶牛 肉羊 粮油 优质 茶叶 茶 西瓜 瓜果 水果 雷竹 竹 竹笋 食用菌 中药材 药材 花卉
     露营 李子 油菜花 塑料 针织 鞋革 服装 苗木 烟叶 烤烟 水稻 粮食 油菜 蓝莓 草莓 葡萄 柑橘 脐橙 猕猴桃 牲猪 肉鸡 蛋鸡
     水产 林果 核桃 板栗 蚕桑 反季节 大棚 能源 重化工 化工 煤 无烟煤 煤炭 研行 种养 稻虾 稻蛙 稻鱼
+    花椒
     """
         )
     ),
@@ -411,7 +415,7 @@ _ZONES = ("北区", "南区", "东区", "西区")
 # 新港高速|双柳长江大桥. A bridge is often named by its road (白云山路沙河桥), so
 # only a highway or railway ends its stem. After the weaker ends the rest must be
 # two characters or more, or it is the name's own part: 干渠|南路, 永引渠|南路.
-_GLUE_ENDS = ("高速", "高铁", "铁路", "渠", "路", "大道", "大街", "遗址", "国道", "省道", "站")
+_GLUE_ENDS = ("高速", "高铁", "铁路", "渠", "路", "大道", "大街", "遗址", "国道", "省道", "站", "村")
 _ROAD_CODES = ("国道", "省道")  # 242国道|忠堡绕镇公路: the number before is the road's own
 _BRIDGE_GLUE_ENDS = ("高速", "高铁", "铁路", "线")
 _STRONG_GLUE_ENDS = ("高速", "高铁", "铁路", "遗址", "国道", "省道", "线")
@@ -458,7 +462,7 @@ STOP_WORDS: tuple[str, ...] = tuple(
     终于 施工 众多 境内 委托 加之 改成 县辖 市辖 区辖 彰显 驻地 浇筑 一览 远眺 进入 验收 国家级 像
     经 没有 准备 摸清 挂牌 限于 谈起 首期 缩短 选准 修补 标志性建筑 地标性建筑 支流
     涵盖 还要 整修 先后 灾后 通畅 赶赴 调研 视察 考察 指导 肯定 架设 凸显 扮靓 这次 申报 沿着 这条 一段 此段
-    这一段 该段 紧临 紧邻 了解 年前 还需 堆土 最大
+    这一段 该段 紧临 紧邻 了解 年前 还需 堆土 最大 制约 村委 采用 这段 颠覆 一定 彻底 延绵 迈步 扭转
     """
     )
 )
@@ -545,7 +549,7 @@ _LINE_WORDS = frozenset(
     )
 )
 # Last characters of such a stem that make it a kind of line: 专|线, 干|线, 支|线.
-_LINE_LAST = "专干支主底红热防战视界曲航管射光直弧折连在上下全沿无有本两单双多一"
+_LINE_LAST = "专干支主底红热防战视界曲航管射光直弧折连在上下全沿无有本两单双多一轴"
 
 _HARD, _SOFT = 1, 2
 # Words before a person's name in a news copy's byline.
@@ -754,6 +758,8 @@ def _glue_cut(stem: str, suffix: str) -> int:
         k = stem.rfind(end, 0, len(stem) - 1)
         rest = stem[k + len(end) :]
         proper_rest = not _all_generic(rest) and (end in _STRONG_GLUE_ENDS or len(rest) >= 2)
+        if end == "村" and (k < 2 or _KIND[suffix] not in ("road", "village") and suffix not in ("山", "峰")):
+            continue  # a village and its road or hamlet: 万宝村|莲台二支路, 嘉峰村|尉迟村 (but 李村河, 中关村丰台园)
         if (k > 0 or k == 0 and end in (*_ROAD_CODES, "站")) and k + len(end) > best and proper_rest:
             best = k + len(end)
         elif k >= 2 and len(rest) >= 4 and _all_generic(rest) and not best and _KIND[suffix] in ("road", "village"):
@@ -961,7 +967,9 @@ def _valid_stem(stem: str, name: str, known: Container[str], min_stem: int = MIN
         return False  # a district's kind of place, not a name: 朝阳区|公园
     if stem.endswith("之") and name[len(stem) :] in ("乡", "城", "都", "区", "镇"):
         return False  # a slogan: 建材之|乡, 魅力之|城
-    if stem.endswith(name[len(stem) :]) and not (name.endswith("村村") and len(stem) == 2):
+    if stem.endswith(name[len(stem) :]) and not (
+        name.endswith("村村") and len(stem) == 2 and stem[0] not in _WEAK_STOPS and stem[0] not in _stop_set()
+    ):
         return False  # the suffix twice: 长湖|湖堤 is 长湖 and its embankment (but 芦村|村 is a village)
     if _NUMERAL.fullmatch(stem) or stem[0] in _NOT_FIRST:
         return False
@@ -1010,8 +1018,9 @@ def _stem_start(norm: str, suffix_s: int, lo: int, blocked: bytearray, rail: boo
 
 # Words after a name the tagger may take in: 解放南路|以东 (以北 starts 以|北京 too, so it is no stop word).
 _AFTER_NAME = frozenset(_words("以东 以西 以南 以北 两侧 东侧 西侧 南侧 北侧 一带 沿线 周边 沿河 沿岸 滨河"))
+_RIVER_ENDS = ("河", "江", "渠", "溪")
 _GREAT_RIVERS = frozenset(_words("黄河 长江 淮河 珠江 海河 辽河 汉江 湘江 赣江 闽江 岷江 渭河 汾河"))
-_METAPHOR = re.compile("成为|变成|成了|打造成|建成")
+_METAPHOR = re.compile("成为|变成|成了|打造成|建成|是一条")
 _JI_WORDS = ("基本", "基础", "基地", "基金", "基层")
 
 
@@ -1031,7 +1040,7 @@ def _suffix_candidates(
             and not norm.startswith(_JI_WORDS, e)
             or norm.endswith("庙", s, e)
             and e < hi
-            and norm[e] in "街镇村乡路"
+            and norm[e] in "街镇村乡路东南西北前后上下"
             or norm.endswith("桥", s, e)
             and norm.startswith("口", e)
         ):
@@ -1139,6 +1148,9 @@ def _suffix_candidates(
             continue  # a reporter's name: 通讯员|齐俊桥
         if norm.startswith("同志", e) or norm.endswith(_TITLES, lo, start) or any(t in stem for t in _TITLES):
             continue  # a person (市长宋晓路|同志, 书记|张家桥)
+        if suffix == "桥" and stem.startswith("跨") and stem.endswith(_RIVER_ENDS) and len(stem) >= 4:
+            yield start + 1, s, "river"  # a bridge across a river is named by it: 新建跨|十五里河|桥
+            continue
         if suffix == "堤" and (stem.endswith(tuple("河江湖海岸桥路砂")) or "防洪" in stem):
             continue  # a river's or a bridge's embankment: 北运河|堤 (the river is the name)
         if suffix == "岛" and stem.endswith("青"):

@@ -1321,6 +1321,38 @@ ROUND43_RULES: dict[str, list[tuple[str, list[str]]]] = {
 }  # fmt: skip
 
 
+ROUND44_RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "names": [
+        # a bridge across a river is named by the river
+        ("其间还将新建跨十五里河桥。", ["十五里河"]),
+        # a village and its road or hamlet
+        ("重庆市荣昌区直升镇万宝村莲台二支路农村公路项目正式完工", ["荣昌区", "直升镇", "万宝村", "莲台二支路"]),
+        # a temple's name goes on into a village's
+        ("诸由观镇西河阳村、下丁家镇庙东村等先后被评为省级旅游强乡镇", ["诸由观镇", "西河阳村", "下丁家镇", "庙东村"]),
+        # verbs before a name
+        ("过去交通不便是制约横坑村发展和村民出行的瓶颈", ["横坑村"]),
+        ("后采用地面快速路形式至万泉河路", ["万泉河路"]),
+        ("一定彻底颠覆小孟镇给你的往昔印象", ["小孟镇"]),
+    ],
+    "not places": [
+        ("让村村都有自己村民认同的文化标志", []),
+        ("更是一条带著农民奔小康的幸福路", []),
+        ("福州市专门召开市政路桥建设动员誓师大会", []),
+        ("成为镶嵌在皂幕山青山绿水间的一道亮丽风景线", []),
+        ("一条整洁、舒适的柏油大路已经建成", []),
+        ("数座仿古设计的楼房点缀于路旁", []),
+        ("山大沟深,交通闭塞", []),
+        ("硬化村内村外道路、浆砌排水沟", []),
+        ("入城大道绿树成荫", []),
+        ("当地粮油基地、花椒基地", []),
+        ("婺城区在这段路上装了路灯,群众回家路更亮了", ["婺城区"]),
+        ("整理废旧宅基地", []),
+        ("客运招呼站、宣威记者站", []),
+        ("新民居示范村、连片村、文体广场、漫步湿地、零售产销区", []),
+    ],
+}  # fmt: skip
+
+
 # Each round's cases, by the round whose errors the rules were revised on.
 RULE_ROUNDS = {
     5: ROUND5_RULES, 6: ROUND6_RULES, 7: ROUND7_RULES, 8: ROUND8_RULES, 9: ROUND9_RULES, 10: ROUND10_RULES,
@@ -1329,7 +1361,7 @@ RULE_ROUNDS = {
     25: ROUND25_RULES, 27: ROUND27_RULES, 28: ROUND28_RULES, 29: ROUND29_RULES,
     30: ROUND30_RULES, 31: ROUND31_RULES, 32: ROUND32_RULES, 33: ROUND33_RULES, 35: ROUND35_RULES,
     36: ROUND36_RULES, 37: ROUND37_RULES, 38: ROUND38_RULES, 39: ROUND39_RULES,
-    40: ROUND40_RULES, 41: ROUND41_RULES, 42: ROUND42_RULES, 43: ROUND43_RULES,
+    40: ROUND40_RULES, 41: ROUND41_RULES, 42: ROUND42_RULES, 43: ROUND43_RULES, 44: ROUND44_RULES,
 }  # fmt: skip
 
 
