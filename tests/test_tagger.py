@@ -9,7 +9,6 @@ these show that it works and stays wired in, not how well it does on new text
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -86,16 +85,15 @@ def test_a_region_too_long_for_the_tagger_gets_the_rules_alone(monkeypatch):
     assert [norm[s:e] for s, e, _ in candidates(norm, 0, len(norm), [])] == norm_candidates(ADDED[1][0])
 
 
-def test_tagging_time_is_linear():
-    norm = normalize(ADDED[1][0]).norm
-    list(tagger.names(norm, 0, len(norm)))  # load the model
-    timings = []
-    for n in (20, 80):
-        text = norm * n
-        t = time.perf_counter()
-        list(tagger.names(text, 0, len(text)))
-        timings.append(time.perf_counter() - t)
-    assert timings[1] < 4 * timings[0] * 2  # 4x the text, well under 8x the time
+def test_tagging_work_is_linear(monkeypatch):
+    # Work linear in the text: every character is tagged once, in pieces of bounded length (speed
+    # itself is measured by bench/, not by a timed test).
+    norm = normalize(ADDED[1][0]).norm * 80
+    seen = []
+    features = tagger.features
+    monkeypatch.setattr(tagger, "features", lambda text, area: seen.append(len(text)) or features(text, area))
+    found = list(tagger.names(norm, 0, len(norm)))
+    assert found and sum(seen) == len(norm) and max(seen) <= tagger.MAX_CHUNK and len(seen) > 1
 
 
 def test_training_is_deterministic(tmp_path):
