@@ -46,7 +46,8 @@ SUFFIXES: tuple[tuple[str, str], ...] = (
     ("河", "river"), ("湖", "river"),
     ("大悦城", "mall"), ("批发市场", "mall"),
     ("校区", "campus"), ("大学", "campus"), ("学院", "campus"), ("中学", "campus"), ("小学", "campus"),
-    ("高中", "campus"), ("中学校", "campus"), ("庙", "landmark"),
+    ("高中", "campus"), ("中学校", "campus"), ("庙", "landmark"), ("瀑布", "landmark"), ("峡谷", "landmark"),
+    ("弄", "road"),
     ("博物馆", "landmark"), ("纪念馆", "landmark"), ("美术馆", "landmark"), ("体育中心", "facility"),
     ("交通枢纽", "station"), ("航站楼", "station"), ("车辆段", "station"),
     ("国道", "road"), ("商务区", "area"), ("街道", "town"), ("联络线", "rail"), ("机场", "station"),
@@ -97,7 +98,7 @@ MASKED: frozenset[str] = frozenset(
     路灯 路口 路线 路线图 路子 之路
     山水林田湖 绿水青山 金山银山 下山 上山 登山 爬山 山川 山清水秀 大湾区 港口 港澳 港湾 湾区 库区
     各区 各县区 湖区 旧居民 最美街巷 街道办事处 街头 街面 街角 线上 线下 线索 站城 站点 站位 一站式 河道 河湖 河长
-    新型城镇 新型城镇化 渠道 峡谷 山谷 低谷 硅谷 谷底 谷物 峰值 高峰 顶峰 峰会 沟通 沟渠 代沟 鸿沟 铁路网 遗址保护
+    新型城镇 新型城镇化 渠道 山谷 低谷 硅谷 谷底 谷物 峰值 高峰 顶峰 峰会 沟通 沟渠 代沟 鸿沟 铁路网 遗址保护
     湖泊 桥下 桥梁 桥头堡 广场舞 寺庙 寺院 庄严 庄重 庄稼 中小学 大学生 中学生 小学生 高中生 主干道 次干道
     小城镇 过马路 部分路段 江山 江湖 江畔 江边 分院 田园 主航道 公里 互联互通 县城 县域 郡县 知县
     生命线 过路费 示范基地 市里 环湖 积水路段 一泓清水 危桥 开园 下乡 校园 堆积如山 学前教育 城镇化 乡愁 以城带乡
@@ -106,7 +107,8 @@ MASKED: frozenset[str] = frozenset(
     通村油路 各村 各乡 各镇 绕弯路 走弯路 串线 进社区 入社区 全县 全区 全市 村落 行路难 财路 村容 企联
     出村 村寨 铺路 造路 修路 修公路 千村 家乡 故乡 山区公路 金光大道 代县长 代区长 代市长 样板村 城镇群
     庙会 庙宇 产业路 主村道 开街 上高速 市政路桥 风景线 路旁 通景公路 通景道路 山大沟深 回家路 宅基地 记者站
-    通硬化路 三面环山 四面环山 较大自然村
+    通硬化路 三面环山 四面环山 较大自然村 凿山开路 涉水架桥 段公路 高山峡谷 网红公路
+    弄清 弄懂 弄通 弄好 弄虚作假 弄潮 弄堂 弄明白 弄错
     """
     )
 )
@@ -175,7 +177,9 @@ GENERIC: frozenset[str] = frozenset(
     儿童乐园 主题乐园 环村路 黄土村路 蔬菜基地镇 晨曦摊区 鲜花隔离带 行政嘎查村 军民融合创新服务区 道路A线 道路B线
     街坊路 青石板路 自然村通路 前后广场 丘陵山区 文化公园 特色镇村 开闭站 盘山路 通乡公路
     上水泥路 田间路 产业路 旧住宅区 住宅区 北部山区 南部山区 东部山区 西部山区 通自然村 通组公路 化工厂 村社路
-    特勤消防站 消防站 文艺小站 匝道收费站 枢纽互通 乡愁文化馆
+    特勤消防站 消防站 文艺小站 匝道收费站 枢纽互通 乡愁文化馆 环线高速 地方铁路 首都地区 悬崖路 茶园 市郊铁路
+    传媒大学 通行政村 通行政村公路
+    村道公路 欠发达地区 绿色家园 美好家园 民族地区 粮食产区 西片区 东片区 南片区 北片区 特色古镇 小巷里
     花岗岩 龙船坞 高客站 大土路 土路 森林果园 空心村 柏油大路 入城大道 体育公园 围村路 红叶石楠 大植物园 招呼站
     客运招呼站 特长隧道 长隧道 中隧道 短隧道 大厦屋村 大型灌区 中型灌区 小型灌区
     """
@@ -222,7 +226,7 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     舒心 致富 小康 闭塞 宜业 整条 有色金属 金属 加工 魅力 商用 煤电 山间 少数民族 山区
     各种 类型 沿途 亲水 蔬果 业态 山地 度假 体验 农家 酿造 高端 制造 亮点 不停车 直属 牧业 基地
     一事一议 财政奖补 奖补 收集 建筑风貌 涉农 低洼 类型自然 浆砌 户外 唯一 文体 漫步 新民居 零售 产销 当地 较大 进组
-    地方管 连片
+    地方管 连片 要道 共享 动脉 铝业 宣传 骨干 黔北
     """
     )
 )
@@ -251,7 +255,7 @@ _CAREFUL: dict[str, frozenset[str]] = {
     生猪 禽蛋 副食品 调控 肉牛 奶牛 肉羊 粮油 优质 茶叶 茶 西瓜 瓜果 水果 雷竹 竹 竹笋 食用菌 中药材 药材 花卉
     露营 李子 油菜花 塑料 针织 鞋革 服装 苗木 烟叶 烤烟 水稻 粮食 油菜 蓝莓 草莓 葡萄 柑橘 脐橙 猕猴桃 牲猪 肉鸡 蛋鸡
     水产 林果 核桃 板栗 蚕桑 反季节 大棚 能源 重化工 化工 煤 无烟煤 煤炭 研行 种养 稻虾 稻蛙 稻鱼
-    花椒
+    花椒 新材料 材料
     """
         )
     ),
@@ -349,6 +353,7 @@ _CAREFUL: dict[str, frozenset[str]] = {
     "里": frozenset(
         _words("胡同 院子 村子 屋子 园子 城 乡 故 邻 千 万 百 十 公 公园 记忆 心 梦 眼 脑海 家 夜 心坎 骨子 手 时间")
     ),
+    "弄": frozenset(_words("小 里 老 深 古 弄 捉 愚 玩 戏 摆 卖 嘲 作 拨 搬 调 逗 侍 搞 要 别 不 没 难 易 能 会")),
     "巷": frozenset(_words("小 街 背街 老 深 古 里弄 胡同")),
     "城际": frozenset(_words("市域 区域 省际 都市圈 城市群 轨道 铁路 高速")),
     "干线": frozenset(_words("国省 国道 省道 主 交通 公路 铁路 运输 物流 输水 供水 燃气 电力 普通 经济 主要")),
@@ -364,6 +369,7 @@ _CAREFUL: dict[str, frozenset[str]] = {
     "中心城": frozenset(_words("区域 城市 市 县 综合 国际 现代化 副 新")),
     "峰": frozenset(_words("达 碳达 高 顶 山 登 巅 洪 尖 双 冲 攀 主 险 奇 群 孤 冰 雪 云 驼 波 晚高 早高")),
     "谷": frozenset(_words("低 山 峡 河 硅 深 幽 光 数 波 溪 空 稻 五 幽深 数字 智慧 电 药 康养")),
+    "峡谷": frozenset(_words("大 深 幽 河 山 高山 一条 条 幽深 峡 岩溶 喀斯特 地缝 干热河 干热 峡谷 绝美 壮美 美丽")),
     "峡": frozenset(_words("海 三 山 大 长江三 台湾 琼州 地")),
     "沟": frozenset(_words("山 水 排水 河 鸿 代 深 边 田 冲 壕 泥 荒 小 大")),
     "服务区": frozenset(_words("综合 配套 公共 高速 高速公路 公路 生活 便民 政务 商务 产业")),
@@ -464,6 +470,7 @@ STOP_WORDS: tuple[str, ...] = tuple(
     经 没有 准备 摸清 挂牌 限于 谈起 首期 缩短 选准 修补 标志性建筑 地标性建筑 支流
     涵盖 还要 整修 先后 灾后 通畅 赶赴 调研 视察 考察 指导 肯定 架设 凸显 扮靓 这次 申报 沿着 这条 一段 此段
     这一段 该段 紧临 紧邻 了解 年前 还需 堆土 最大 制约 村委 采用 这段 颠覆 一定 彻底 延绵 迈步 扭转
+    鸟瞰 这些 按 告别 不通 上述 相传 讲好 下线
     """
     )
 )
@@ -650,7 +657,7 @@ _NAME_BIGRAMS = frozenset(
     _words("""
     和平 和煦 向阳 同心 同德 同仁 同安 同济 过街 过境 过节 过江 过河 为民 至善 由义 并州 将军 将台 将府 将乐 有机
     有色 有限 让水 和顺 入城 含浦 经济 经贸 经开 经十 经纬 经五 经一 经二 经三 经四 经南 经北 经东 经西 经中
-    如东 如皋 如意 如家
+    如东 如皋 如意 如家 和林
     """)
 )
 
@@ -761,7 +768,7 @@ def _glue_cut(stem: str, suffix: str) -> int:
         proper_rest = not _all_generic(rest) and (end in _STRONG_GLUE_ENDS or len(rest) >= 2)
         if end == "村" and (k < 2 or _KIND[suffix] not in ("road", "village") and suffix not in ("山", "峰")):
             continue  # a village and its road or hamlet: 万宝村|莲台二支路, 嘉峰村|尉迟村 (but 李村河, 中关村丰台园)
-        if (k > 0 or k == 0 and end in (*_ROAD_CODES, "站")) and k + len(end) > best and proper_rest:
+        if (k > 0 or k == 0 and end in (*_ROAD_CODES, "站", "高速")) and k + len(end) > best and proper_rest:
             best = k + len(end)
         elif k >= 2 and len(rest) >= 4 and _all_generic(rest) and not best and _KIND[suffix] in ("road", "village"):
             best = -1
@@ -908,6 +915,7 @@ _ROAD_NAME_WORDS = _ROAD_WORDS | frozenset(
 _QUOTED_WORDS = _ROAD_WORDS | frozenset(
     _words(
         "彩虹 致富 小康 连心 民心 希望 金色 绿色 平安 孝德 明礼 诚信 友善 崇德 尚德 厚德 和谐 文明 孝善 仁爱 礼让 安心"
+        " 惠民"
     )
 )
 
@@ -923,7 +931,7 @@ _NAME_VERBS = _ROAD_WORDS | frozenset(_words("前进 奋斗 起义 联合 安定
 # Words a slogan ranks a place by (海洋强县, 生态立县, 旅游名镇, 农业富镇, 能源大县, 省级卫生镇), and
 # the words before 兴 that make one (旅游兴镇, but 复兴镇, 新兴区 are names).
 _RANK_ENDS = ("强", "立")
-_RANKS = ("省级", "市级", "县级", "区级", "国家级", "州级", "盟级")
+_RANKS = ("省级", "市级", "县级", "区级", "国家级", "州级", "盟级", "全国")
 _RANK_ENDS_LONG = ("名", "富", "大", "重", "稳")
 _RISE_WORDS = frozenset(_words("旅游 农业 工业 科技 产业 商贸 文化 生态 教育 人才 实业 文旅 能源 科教 工贸 交通 三产"))
 
@@ -966,6 +974,8 @@ def _valid_stem(stem: str, name: str, known: Container[str], min_stem: int = MIN
         and not road_word
     ):
         return False  # a district's kind of place, not a name: 朝阳区|公园
+    if stem.endswith("省") and len(stem) <= 4:
+        return False  # a province's kind of place: 江西省|公路
     if stem.endswith("之") and name[len(stem) :] in ("乡", "城", "都", "区", "镇"):
         return False  # a slogan: 建材之|乡, 魅力之|城
     if stem.endswith(name[len(stem) :]) and not (
@@ -1136,19 +1146,29 @@ def _suffix_candidates(
             continue  # a figure of speech: 成为舞阳的|迎宾大道 (but 去年开工的|解放街 is a road)
         if _quoted_metaphor(norm, lo, start, e, stem):
             continue  # … and in quotes: 修好民生“幸福路”
+        quote = start - (start > lo and norm[start - 1] in '“"')
         if (
-            stem in _ROAD_NAME_WORDS
-            and start > lo
-            and norm[start - 1] in _MEASURES
-            and norm[start - 2 : start - 1].isdigit()
+            (stem in _ROAD_NAME_WORDS or stem in _QUOTED_WORDS)
+            and quote > lo
+            and norm[quote - 1] in _MEASURES
+            and (norm[quote - 2 : quote - 1].isdigit() or norm[quote - 2 : quote - 1] in ("一", "两", "几"))
         ):
-            continue  # counted, a kind of road: 3条|迎宾大道 (but 去年开工的|解放街 is a road)
+            continue  # counted, a kind of road: 3条|迎宾大道, 又一条|惠民路 (but 去年开工的|解放街 is a road)
         if _KIND[suffix] == "area" and stem in _lead_verbs():
             continue  # a verb and a kind of area: 明确|城区
         if _after_byline(norm, lo, start) or any(b in stem for b in _BYLINES):
             continue  # a reporter's name: 通讯员|齐俊桥
         if norm.startswith("同志", e) or norm.endswith(_TITLES, lo, start) or any(t in stem for t in _TITLES):
             continue  # a person (市长宋晓路|同志, 书记|张家桥)
+        if (
+            suffix in ("公路", "道路")
+            and stem.endswith("村")
+            and "至" not in stem
+            and stem not in GENERIC
+            and _valid_stem(stem[:-1], stem, known)
+        ):
+            yield start, s, "village"  # a village's road is labelled as the village: 拦隆口千东村|公路
+            continue
         if suffix == "桥" and stem.startswith("跨") and stem.endswith(_RIVER_ENDS) and len(stem) >= 4:
             yield start + 1, s, "river"  # a bridge across a river is named by it: 新建跨|十五里河|桥
             continue
@@ -1410,7 +1430,7 @@ def _kind_in_list(norm: str, s: int, e: int, lo: int, hi: int) -> bool:
     mates = [item for item in items if len(item) >= len(suffix) + 2 and item.endswith(suffix)]
     generic = 0
     for item in mates:
-        stem = item[_cut_stop_words(item[: -len(suffix)]) : -len(suffix)]
+        stem = item[_cut_stop_words(item[: -len(suffix)]) : -len(suffix)].lstrip("条座个")  # (一条条|民心路)
         generic += (
             len(stem) >= 2 and _all_generic(stem) and (stem not in _ROAD_NAME_WORDS or _KIND.get(suffix) != "road")
         )

@@ -1353,6 +1353,39 @@ ROUND44_RULES: dict[str, list[tuple[str, list[str]]]] = {
 }  # fmt: skip
 
 
+ROUND45_RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "names": [
+        # lanes (弄), waterfalls and canyons as kinds; 弄 as a verb is none
+        ("南门弄、桥渡弄、邮电弄等老街巷", ["南门弄", "桥渡弄", "邮电弄"]),
+        ("要把情况弄清楚,真正弄懂弄通", []),
+        ("依托上白水河瀑布、中白水河瀑布", ["上白水河瀑布", "中白水河瀑布"]),
+        ("张家界大峡谷", ["张家界大峡谷"]),
+        ("高山峡谷地区", []),
+        # a name after a highway's end at the stem's start
+        ("(北)京秦(皇岛)高速大安镇至冀津界段", ["大安镇"]),
+        # a village's road is the village
+        ("大通县经李家山镇至拦隆口千东村公路", ["李家山镇", "拦隆口千东村"]),
+        # verbs before a name
+        ("鸟瞰京秦高速", ["京秦高速"]),
+        ("上述南白龙坑片区", ["南白龙坑片区"]),
+        ("相传昌化大桥建于", ["昌化大桥"]),
+        ("和林城关镇", ["和林城关镇"]),
+    ],
+    "not places": [
+        ("江西省公路建设", []),
+        ("河北要修这些高速", []),
+        ("全线按四车道高速公路标准", []),
+        ("告别不通高速公路的历史", []),
+        ("循化段公路", []),
+        ("凿山开路、涉水架桥", []),
+        ("万亩茶园", []),
+        ("市郊铁路、欠发达地区、美好家园、西片区、粮食产区", []),
+        ("全国生态文明先进镇", []),
+        ("共享园区、新材料基地、铝业新城、动脉铁路、交通要道村", []),
+    ],
+}  # fmt: skip
+
+
 # Each round's cases, by the round whose errors the rules were revised on.
 RULE_ROUNDS = {
     5: ROUND5_RULES, 6: ROUND6_RULES, 7: ROUND7_RULES, 8: ROUND8_RULES, 9: ROUND9_RULES, 10: ROUND10_RULES,
@@ -1361,7 +1394,7 @@ RULE_ROUNDS = {
     25: ROUND25_RULES, 27: ROUND27_RULES, 28: ROUND28_RULES, 29: ROUND29_RULES,
     30: ROUND30_RULES, 31: ROUND31_RULES, 32: ROUND32_RULES, 33: ROUND33_RULES, 35: ROUND35_RULES,
     36: ROUND36_RULES, 37: ROUND37_RULES, 38: ROUND38_RULES, 39: ROUND39_RULES,
-    40: ROUND40_RULES, 41: ROUND41_RULES, 42: ROUND42_RULES, 43: ROUND43_RULES, 44: ROUND44_RULES,
+    40: ROUND40_RULES, 41: ROUND41_RULES, 42: ROUND42_RULES, 43: ROUND43_RULES, 44: ROUND44_RULES, 45: ROUND45_RULES,
 }  # fmt: skip
 
 
