@@ -108,7 +108,7 @@ MASKED: frozenset[str] = frozenset(
     出村 村寨 铺路 造路 修路 修公路 千村 家乡 故乡 山区公路 金光大道 代县长 代区长 代市长 样板村 城镇群
     庙会 庙宇 产业路 主村道 开街 上高速 市政路桥 风景线 路旁 通景公路 通景道路 山大沟深 回家路 宅基地 记者站
     通硬化路 三面环山 四面环山 较大自然村 凿山开路 涉水架桥 段公路 高山峡谷 网红公路
-    弄清 弄懂 弄通 弄好 弄虚作假 弄潮 弄堂 弄明白 弄错
+    弄清 弄懂 弄通 弄好 弄虚作假 弄潮 弄堂 弄明白 弄错 美丽城镇
     """
     )
 )
@@ -178,7 +178,9 @@ GENERIC: frozenset[str] = frozenset(
     街坊路 青石板路 自然村通路 前后广场 丘陵山区 文化公园 特色镇村 开闭站 盘山路 通乡公路
     上水泥路 田间路 产业路 旧住宅区 住宅区 北部山区 南部山区 东部山区 西部山区 通自然村 通组公路 化工厂 村社路
     特勤消防站 消防站 文艺小站 匝道收费站 枢纽互通 乡愁文化馆 环线高速 地方铁路 首都地区 悬崖路 茶园 市郊铁路
-    传媒大学 通行政村 通行政村公路
+    传媒大学 通行政村 通行政村公路 商业步行街 步行街 生态停车场 镇中心小学 公厕 雕塑 保税物流中心 交投驿站 防洪闸
+    大修街路 主干街路 达标街路 平房片区 养生片区 游客集散广场 精致盆景园
+    卫星研发中心 文化体育场馆
     村道公路 欠发达地区 绿色家园 美好家园 民族地区 粮食产区 西片区 东片区 南片区 北片区 特色古镇 小巷里
     花岗岩 龙船坞 高客站 大土路 土路 森林果园 空心村 柏油大路 入城大道 体育公园 围村路 红叶石楠 大植物园 招呼站
     客运招呼站 特长隧道 长隧道 中隧道 短隧道 大厦屋村 大型灌区 中型灌区 小型灌区
@@ -226,7 +228,8 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     舒心 致富 小康 闭塞 宜业 整条 有色金属 金属 加工 魅力 商用 煤电 山间 少数民族 山区
     各种 类型 沿途 亲水 蔬果 业态 山地 度假 体验 农家 酿造 高端 制造 亮点 不停车 直属 牧业 基地
     一事一议 财政奖补 奖补 收集 建筑风貌 涉农 低洼 类型自然 浆砌 户外 唯一 文体 漫步 新民居 零售 产销 当地 较大 进组
-    地方管 连片 要道 共享 动脉 铝业 宣传 骨干 黔北
+    地方管 连片 要道 共享 动脉 铝业 宣传 骨干 黔北 农耕 采摘 药源 养猪 颐养 中医药
+    综合体 行政办公 各项 二进二出 文化风貌 碎石 不规则 茶叶 湖心 景观亭 接地 游客集散 精致盆景
     """
     )
 )
@@ -351,7 +354,12 @@ _CAREFUL: dict[str, frozenset[str]] = {
     ),
     "风貌区": frozenset(_words("传统 历史 文化 老街 特色 街区 城市")),
     "里": frozenset(
-        _words("胡同 院子 村子 屋子 园子 城 乡 故 邻 千 万 百 十 公 公园 记忆 心 梦 眼 脑海 家 夜 心坎 骨子 手 时间")
+        _words(
+            """
+    胡同 院子 村子 屋子 园子 城 乡 故 邻 千 万 百 十 公 公园 记忆 心 梦 眼 脑海 家 夜 心坎 骨子 手 时间
+    日 春日 夏日 秋日 冬日
+    """
+        )
     ),
     "弄": frozenset(_words("小 里 老 深 古 弄 捉 愚 玩 戏 摆 卖 嘲 作 拨 搬 调 逗 侍 搞 要 别 不 没 难 易 能 会")),
     "巷": frozenset(_words("小 街 背街 老 深 古 里弄 胡同")),
@@ -470,7 +478,7 @@ STOP_WORDS: tuple[str, ...] = tuple(
     经 没有 准备 摸清 挂牌 限于 谈起 首期 缩短 选准 修补 标志性建筑 地标性建筑 支流
     涵盖 还要 整修 先后 灾后 通畅 赶赴 调研 视察 考察 指导 肯定 架设 凸显 扮靓 这次 申报 沿着 这条 一段 此段
     这一段 该段 紧临 紧邻 了解 年前 还需 堆土 最大 制约 村委 采用 这段 颠覆 一定 彻底 延绵 迈步 扭转
-    鸟瞰 这些 按 告别 不通 上述 相传 讲好 下线
+    鸟瞰 这些 按 告别 不通 上述 相传 讲好 下线 仅有 分管 铺装 一派 母亲河 一名 主要有
     """
     )
 )
@@ -974,6 +982,8 @@ def _valid_stem(stem: str, name: str, known: Container[str], min_stem: int = MIN
         and not road_word
     ):
         return False  # a district's kind of place, not a name: 朝阳区|公园
+    if stem[0] == "村" and len(stem) >= 3 and _all_generic(stem[1:]):
+        return False  # a village's kind of road after its name: …村|硬化路, …村|碎石路
     if stem.endswith("省") and len(stem) <= 4:
         return False  # a province's kind of place: 江西省|公路
     if stem.endswith("之") and name[len(stem) :] in ("乡", "城", "都", "区", "镇"):
@@ -1450,6 +1460,7 @@ def _place_slogan(name: str, names: Mapping[str, object], region: str = "") -> b
     return False
 
 
+_PARTS_OF = ("东部", "西部", "南部", "北部", "中部")
 # Ends of a broad region's name (ambiguous to readers, never one site to map), or of a body's.
 _REGION_ENDS = ("都市圈", "经济圈", "城市群", "经济带", "生活圈", "公司", "集团", "协会", "委员会", "管委会")
 
@@ -1627,4 +1638,6 @@ def candidates(
             continue  # a slogan made of the report's own place: 活力|房山, 平安|房山
         if _kind_in_list(norm, c[0], c[1], lo, hi):
             continue  # a kind listed with kinds: 建设生态路、文明路、惠民路
+        if norm.endswith("片区", c[0], c[1]) and norm.startswith(_PARTS_OF, c[0]) and c[1] - c[0] >= 6:
+            continue  # a plan's zone by its side of town: 北部石居文化片区, 中部红色党建中医药康养片区
         yield c

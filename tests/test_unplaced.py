@@ -1386,6 +1386,26 @@ ROUND45_RULES: dict[str, list[tuple[str, list[str]]]] = {
 }  # fmt: skip
 
 
+ROUND46_RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "names": [
+        # names that read like the words of this round's kinds stay names
+        ("北人民大街、平房公园、行政大道、平安绿岛、三角快线、上街路",
+         ["北人民大街", "平房公园", "行政大道", "平安绿岛", "三角快线", "上街路"]),
+    ],
+    "not places": [
+        ("建设农耕体验园、茶叶采摘园、精致盆景园、游客集散广场、生态停车场、商业步行街", []),
+        ("打造中部红色党建中医药康养片区、颐养片区、养生片区", []),
+        # a village's kind of road after the village's name
+        ("村碎石路、村硬化路", []),
+        ("全镇仅有镇到村的公路", []),
+        ("行政办公副中心、铺装人行步道、不规则绿岛", []),
+        ("呈现一派村美民富的景象,母亲河清溪", []),
+        ("镇中心小学、保税物流中心、交投驿站、防洪闸", []),
+        ("春日里、各项市区、平房片区、文化风貌片区", []),
+    ],
+}  # fmt: skip
+
+
 # Each round's cases, by the round whose errors the rules were revised on.
 RULE_ROUNDS = {
     5: ROUND5_RULES, 6: ROUND6_RULES, 7: ROUND7_RULES, 8: ROUND8_RULES, 9: ROUND9_RULES, 10: ROUND10_RULES,
@@ -1394,7 +1414,7 @@ RULE_ROUNDS = {
     25: ROUND25_RULES, 27: ROUND27_RULES, 28: ROUND28_RULES, 29: ROUND29_RULES,
     30: ROUND30_RULES, 31: ROUND31_RULES, 32: ROUND32_RULES, 33: ROUND33_RULES, 35: ROUND35_RULES,
     36: ROUND36_RULES, 37: ROUND37_RULES, 38: ROUND38_RULES, 39: ROUND39_RULES,
-    40: ROUND40_RULES, 41: ROUND41_RULES, 42: ROUND42_RULES, 43: ROUND43_RULES, 44: ROUND44_RULES, 45: ROUND45_RULES,
+    40: ROUND40_RULES, 41: ROUND41_RULES, 42: ROUND42_RULES, 43: ROUND43_RULES, 44: ROUND44_RULES, 45: ROUND45_RULES, 46: ROUND46_RULES,
 }  # fmt: skip
 
 
