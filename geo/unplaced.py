@@ -178,12 +178,12 @@ GENERIC: frozenset[str] = frozenset(
     街坊路 青石板路 自然村通路 前后广场 丘陵山区 文化公园 特色镇村 开闭站 盘山路 通乡公路
     上水泥路 田间路 产业路 旧住宅区 住宅区 北部山区 南部山区 东部山区 西部山区 通自然村 通组公路 化工厂 村社路
     特勤消防站 消防站 文艺小站 匝道收费站 枢纽互通 乡愁文化馆 环线高速 地方铁路 首都地区 悬崖路 茶园 市郊铁路
-    传媒大学 通行政村 通行政村公路 商业步行街 步行街 生态停车场 镇中心小学 公厕 雕塑 保税物流中心 交投驿站 防洪闸
+    传媒大学 通行政村 通行政村公路 商业步行街 生态停车场 镇中心小学 公厕 雕塑 保税物流中心 交投驿站 防洪闸
     大修街路 主干街路 达标街路 平房片区 养生片区 游客集散广场 精致盆景园
     跨线大桥 垃圾处理站 街旁游园 铁索桥
     卫星研发中心 文化体育场馆
     村道公路 欠发达地区 绿色家园 美好家园 民族地区 粮食产区 西片区 东片区 南片区 北片区 特色古镇 小巷里
-    花岗岩 龙船坞 高客站 大土路 土路 森林果园 空心村 柏油大路 入城大道 体育公园 围村路 红叶石楠 大植物园 招呼站
+    花岗岩 龙船坞 高客站 大土路 土路 森林果园 空心村 柏油大路 入城大道 体育公园 围村路 红叶石楠 大植物园
     客运招呼站 特长隧道 长隧道 中隧道 短隧道 大厦屋村 大型灌区 中型灌区 小型灌区
     """
     )
@@ -221,10 +221,10 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     加压 这所 前期 烂 国省 天然气 马路 进城 居住 胡萝卜 种植 养老 末梢 循环 地下 交警 宿舍 政法
     法庭 连村 大都市 自主创新 空间 泥巴 石子 深沟 首条 车行 农产品 民心 灯光 风景 花卉 花漾 赶考
     办公 村组 亿元 厚德 净水 庆典 整个 科普 防灾 避险 独塔 双索面 破旧 废弃 供热 增压 游园 排污 街景 植物
-    六大 七大 八大 九大 十大 板块 高品位 品位 均衡 闸 创意 设计 孵化 双创 健身 停靠
+    六大 七大 八大 九大 十大 板块 高品位 品位 均衡 闸 创意 设计 孵化 双创 停靠
     通讯 大中型 寒冷 高纬度 采煤 沉陷 娱乐 冶金 钢铁 联网 中小型 转移 景点 边境 明星 休闲游 自来水 县级 碧波 市民
     家庭 液化石油气 储配 多个 林下 绿荫式 精致 病险 游河 街口 外江 半室内 污水处理 带形 音乐 南水北调
-    规模 客货 运输 破损 家门口 这段 哪个 古韵 各条 多功能 附设 典范 行道树 补植 更新
+    规模 客货 运输 破损 家门口 这段 哪个 古韵 多功能 附设 典范 行道树 补植 更新
     压缩 水库移民 中途 养羊 官方 较少 较少民族 贫困 外联 伏季 村内 泥结石 配建 连心
     舒心 致富 小康 闭塞 宜业 整条 有色金属 金属 加工 魅力 商用 煤电 山间 少数民族 山区
     各种 类型 沿途 亲水 蔬果 业态 山地 度假 体验 农家 酿造 高端 制造 亮点 不停车 直属 牧业 基地
@@ -1478,7 +1478,6 @@ def _tagged_candidates(
     from . import tagger
     from .divisions import province_names
 
-    suffixes = sorted(_KIND, key=len, reverse=True)
     provinces = province_names()  # a province is a region, not a site to map
     provinces_with_ends = tuple(p for p in provinces if p.endswith(("省", "自治区")))
     for s, e, _ in tagger.names(norm, lo, hi, names):
@@ -1512,7 +1511,7 @@ def _tagged_candidates(
             continue  # too short, generic, known, a count of things (5家四星级酒店, 个小区), or an office
         if not all(_is_cjk(ch) or ch.isascii() and ch.isalnum() for ch in name):
             continue  # a name runs through punctuation only by mistake
-        suffix = next((x for x in suffixes if name.endswith(x) and len(name) > len(x)), "")
+        suffix = next((x for x in _SUFFIXES_LONGEST_FIRST if name.endswith(x) and len(name) > len(x)), "")
         kind = _KIND.get(suffix, "area")
         if name.endswith(_REGION_ENDS):
             continue  # a broad region (海东都市圈) or a body (成都天投集团)
