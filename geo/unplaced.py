@@ -1371,7 +1371,15 @@ def _area_candidates(
         if not_a_name(norm, s, e):
             continue  # a title (代县|长), a count (28项|城市)
         # A two-character short name needs a clear end; a longer one (石湖荡|塔汇) is distinctive.
-        if short and e - s < 3 and not _ends_here(norm, e, hi) or e < hi and norm[e] == "段":
+        stretch_end = s > lo and norm[s - 1] == "至" and norm.startswith("段", e)  # 铜梁至|永川|段
+        if (
+            short
+            and e - s < 3
+            and not (_ends_here(norm, e, hi) or stretch_end)
+            or e < hi
+            and norm[e] == "段"
+            and not stretch_end
+        ):
             continue  # the start of a longer name (嘉定|城北大型社区), a road's section (杭州路(下陆|段))
         yield s, e, kind
 

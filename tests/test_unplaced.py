@@ -1669,3 +1669,11 @@ def test_tagger_names_of_a_body_or_a_far_city(monkeypatch):
     monkeypatch.setattr(tagger, "names", lambda *_: iter((s, e, 1.0) for s, e in spans))
     found = unplaced._tagged_candidates(norm, 0, len(norm), bytearray(len(norm)), (), {})
     assert [norm[s:e] for s, e, _ in found] == ["江门人才岛"]
+
+
+def test_a_stretch_ends_at_a_district_named_short():
+    # Tongliang 2017 (dev): a stretch of road from one district to the next names its end (永川, 北碚), but a
+    # place before 段 with no 至 is a road's own section (杭州路(下陆段)).
+    text = "重庆市三环高速公路铜梁至永川段9月通车;渝遂高速扩能铜梁至北碚段进入工可招标"
+    assert norm_candidates(text) == ["三环高速公路", "永川", "渝遂高速", "北碚"]
+    assert "永川" not in norm_candidates("重庆市铜梁区:三环高速公路永川段9月通车")
