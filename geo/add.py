@@ -419,6 +419,7 @@ def add_place(path: str | os.PathLike[str], name: str, **options: object) -> dic
 TODO_COLUMNS: tuple[str, ...] = (
     "name",
     "kind",
+    "likely",  # "no" where the tagger doubts it is a name at all: most false names (README)
     "sentence",
     "lat",
     "lon",
@@ -431,7 +432,8 @@ TODO_COLUMNS: tuple[str, ...] = (
 
 
 def todo_rows(unlinked: Iterable[Unlinked]) -> list[dict[str, str]]:
-    """One row to fill in per distinct unplaced name, with the first sentence it appears in."""
+    """One row to fill in per distinct unplaced name, with the first sentence it appears in, and
+    whether it is likely a name ("yes" where any of its mentions is; "" when the tagger did not run)."""
     rows: dict[str, dict[str, str]] = {}
     for u in unlinked:
         if u.surface not in rows:
@@ -441,6 +443,8 @@ def todo_rows(unlinked: Iterable[Unlinked]) -> list[dict[str, str]]:
                 "kind": u.kind,
                 "sentence": u.sentence.strip(),
             }
+        if u.likely is not None and rows[u.surface]["likely"] != "yes":
+            rows[u.surface]["likely"] = "yes" if u.likely else "no"
     return list(rows.values())
 
 

@@ -13,7 +13,7 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,9 +61,11 @@ class BuildSummary:
                 out.append(f"  known but unplaced ({len(r.unplaced_places)}; the reasons are in places.csv's note):")
             for p in r.unplaced_places:
                 out.append(f"    {p.name} ({p.id}): {_first_sentence(p.note)}")
-            names = unique_unlinked(r)
-            if names:
-                out.append("  not in the gazetteer (add with `geo add NAME --at LAT,LON`): " + "、".join(names))
+            likely, possible = by_likelihood((u.surface, u.likely) for u in r.unlinked)
+            if likely:
+                out.append("  not in the gazetteer (add with `geo add NAME --at LAT,LON`): " + "、".join(likely))
+            if possible:
+                out.append(f"  possibly names, the tagger doubts them: {'、'.join(possible)}")
         out.append(f"wrote {len(self.files)} files to {self.out_dir}")
         return out
 
@@ -75,6 +77,15 @@ def _first_sentence(note: str, limit: int = 110) -> str:
 
 def unique_unlinked(result: LinkResult) -> list[str]:
     return list(dict.fromkeys(u.surface for u in result.unlinked))
+
+
+def by_likelihood(names: Iterable[tuple[str, bool | None]]) -> tuple[list[str], list[str]]:
+    """Distinct names in text order: the likely ones (all, when the tagger did not run), then the
+    possible ones. A name likely anywhere in the report is likely."""
+    seen: dict[str, bool] = {}
+    for surface, likely in names:
+        seen[surface] = seen.get(surface, False) or likely is not False
+    return [n for n, ok in seen.items() if ok], [n for n, ok in seen.items() if not ok]
 
 
 # --- exports -------------------------------------------------------------------------------------
@@ -136,7 +147,9 @@ def scan_dict(result: LinkResult) -> dict:
         ],
         "other_mentions": [mention(m) for m in by_prog.get(None, [])],
         "unlinked": [{"surface": u.surface, "start": u.start, "end": u.end, "kind": u.kind,
-                      "programme": u.programme, "sentence": u.sentence} for u in result.unlinked],
+                      "programme": u.programme, "sentence": u.sentence, "likely": u.likely,
+                      "confidence": None if u.confidence is None else round(u.confidence, 3)}
+                     for u in result.unlinked],
         "unplaced_places": [{"id": p.id, "name": p.name, "reason": p.note} for p in result.unplaced_places],
     }
 

@@ -163,8 +163,13 @@ def _scan_line(path: str, doc: dict) -> str:
         places = "、".join(dict.fromkeys(m["name"] for m in p["mentions"])) or "-"
         section = f"{p['section']} / " if p["section"] else ""
         lines.append(f"  {p['index'] + 1}. {section}{p['title']}: {places}")
-    if names:
-        lines.append("  not in the gazetteer: " + "、".join(names))
+    from .build import by_likelihood
+
+    likely, possible = by_likelihood((u["surface"], u["likely"]) for u in doc["unlinked"])
+    if likely:
+        lines.append("  not in the gazetteer: " + "、".join(likely))
+    if possible:
+        lines.append("  possibly names, the tagger doubts them: " + "、".join(possible))
     return "\n".join(lines)
 
 

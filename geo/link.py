@@ -385,16 +385,16 @@ def find_mentions(report: Report, matcher: Matcher, nz: Normalized | None = None
 
 def _find_unlinked(ctx: _Context, taken: Sequence[tuple[int, int]], matcher: Matcher,
                    tagged: bool = True) -> list[Unlinked]:
-    from .unplaced import candidates
+    from .unplaced import scored_candidates
 
     report, nz = ctx.report, ctx.nz
     lo, hi = ctx.body
     out: list[Unlinked] = []
-    for s, e, kind in candidates(nz.norm, lo, hi, taken, known=matcher.names, tagged=tagged):
+    for s, e, kind, confidence in scored_candidates(nz.norm, lo, hi, taken, known=matcher.names, tagged=tagged):
         start, end = nz.span(s, e)
         prog = report.programme_at(start)
         out.append(Unlinked(report.text[start:end], start, end, kind, prog.index if prog else None,
-                            ctx.sentences.at(start, end)))
+                            ctx.sentences.at(start, end), confidence))
     return out
 
 

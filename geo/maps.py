@@ -67,6 +67,7 @@ LABELS = {
     "search": "搜索地点 / Search places",
     "noMatch": "无匹配 / No match",
     "unplaced": "未定位地名 / Unplaced names",
+    "possible": "可能不是地名 / possibly not a place name",
     "reference": OTHER_GROUP,
 }
 
@@ -546,13 +547,16 @@ def _local_span(text: str, m: Mention) -> tuple[int, int] | None:
 
 
 def _unplaced_items(result: LinkResult, programme: int | None) -> list[list[str]]:
-    """Unlinked names, one per surface, with the programmes they appear in."""
+    """Unlinked names, one per surface, with the programmes they appear in; the likely names first,
+    then the possible ones the tagger doubts (third item "1")."""
     titles = {p.index: p.title for p in result.report.programmes}
     seen: dict[str, list[str]] = {}
+    likely: dict[str, bool] = {}
     for u in sorted(result.unlinked, key=lambda u: (u.start, u.end)):
         if programme is not None and u.programme != programme:
             continue
         progs = seen.setdefault(u.surface, [])
+        likely[u.surface] = likely.get(u.surface, False) or u.likely is not False
         title = titles.get(u.programme, "") if u.programme is not None else ""
         if title and title not in progs:
             progs.append(title)
@@ -563,7 +567,9 @@ def _unplaced_items(result: LinkResult, programme: int | None) -> list[list[str]
             continue
         label = f"{place.name}（{NO_COORDINATE}）"
         seen.setdefault(label, [titles[i] for i in named if i in titles])
-    return [[_html.escape(s), _html.escape("；".join(p))] for s, p in seen.items()]
+        likely[label] = True
+    items = [[_html.escape(s), _html.escape("；".join(p)), "" if likely[s] else "1"] for s, p in seen.items()]
+    return sorted(items, key=lambda item: item[2])  # stable: text order within each group
 
 
 # ---------------------------------------------------------------- boundary
@@ -864,8 +870,10 @@ def _programme_sidebar(result: LinkResult, p: Programme, *, images: bool) -> str
 
 
 def _unplaced_html(items: list[list[str]]) -> str:
+    possible = f' class="geo-possible" title="{_html.escape(LABELS["possible"])}"'
     rows = "".join(
-        f"<li>{surface}" + (f" <small>{progs}</small>" if progs else "") + "</li>" for surface, progs in items
+        f"<li{possible if doubt else ''}>{surface}" + (f" <small>{progs}</small>" if progs else "") + "</li>"
+        for surface, progs, doubt in items
     )
     return f'<h2>{_html.escape(LABELS["unplaced"])} ({len(items)})</h2><ul class="geo-unplaced-list">{rows}</ul>'
 

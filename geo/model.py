@@ -11,6 +11,10 @@ import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 
+# Unplaced names the tagger gives at least this confidence are "likely", the rest "possible":
+# on untuned text the likely ones are about nine in ten right (README, bench/eval_linking.py).
+LIKELY = 0.5
+
 
 @dataclass(frozen=True)
 class Section:
@@ -83,3 +87,10 @@ class Unlinked:
     kind: str  # the kind its suffix suggests: village, road, ...
     programme: int | None
     sentence: str
+    # The tagger's probability that exactly this span is a name; None when the tagger did not run.
+    confidence: float | None = None
+
+    @property
+    def likely(self) -> bool | None:
+        """True for a likely name, False for a possible one (most false names), None if not tagged."""
+        return None if self.confidence is None else self.confidence >= LIKELY

@@ -22,7 +22,8 @@ from __future__ import annotations
 import functools
 import gzip
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 MODEL = Path(__file__).with_name("data") / "names.crf"
@@ -158,14 +159,30 @@ def _tagger():
     return tagger
 
 
-def names(norm: str, lo: int, hi: int, area: Mapping[str, object] = {}) -> Iterator[tuple[int, int, float]]:
-    """``(start, end, confidence)`` of the names the tagger is sure of in ``norm[lo:hi]``."""
+@dataclass(frozen=True)
+class Tagging:
+    """What the tagger read in one region: the names it is sure of, and how sure it is of given spans."""
+
+    names: tuple[tuple[int, int, float], ...]  # (start, end, confidence) of the names it is sure of
+    spans: Mapping[tuple[int, int], float]  # the probability that exactly this span is a name
+
+
+def tag(
+    norm: str, lo: int, hi: int, area: Mapping[str, object] = {}, spans: Iterable[tuple[int, int]] = ()
+) -> Tagging | None:
+    """Tag ``norm[lo:hi]``: the names the tagger is sure of, and the confidence of ``spans``.
+
+    A span's confidence is the smallest marginal of the tags that make it one name: B at its start,
+    I inside and not I after it. None when no model is installed."""
     tagger = _tagger()
     if tagger is None:
-        return
+        return None
+    asked = sorted(set(spans))
+    found: list[tuple[int, int, float]] = []
+    confidence: dict[tuple[int, int], float] = {}
+    k = 0
     for a, b in chunks(norm, lo, hi):
-        text = norm[a:b]
-        tagger.set(features(text, area))
+        tagger.set(features(norm[a:b], area))
         tags = tagger.tag()
         i = 0
         while i < len(tags):
@@ -175,7 +192,25 @@ def names(norm: str, lo: int, hi: int, area: Mapping[str, object] = {}) -> Itera
             j = i + 1
             while j < len(tags) and tags[j] == "I":
                 j += 1
-            confidence = min(tagger.marginal(tags[k], k) for k in range(i, j))
-            if confidence >= CONFIDENCE:
-                yield a + i, a + j, confidence
+            sure = min(tagger.marginal(tags[x], x) for x in range(i, j))
+            if sure >= CONFIDENCE:
+                found.append((a + i, a + j, sure))
             i = j
+        while k < len(asked) and asked[k][0] < b:
+            s, e = asked[k]
+            k += 1
+            if s < a or e > b:
+                confidence[(s, e)] = 0.0  # across a sentence's end: never one name to the tagger
+                continue
+            marginals = [tagger.marginal("B", s - a)] + [tagger.marginal("I", x - a) for x in range(s + 1, e)]
+            if e < b:
+                marginals.append(1.0 - tagger.marginal("I", e - a))
+            confidence[(s, e)] = min(marginals)
+    return Tagging(tuple(found), confidence)
+
+
+def names(norm: str, lo: int, hi: int, area: Mapping[str, object] = {}) -> Iterator[tuple[int, int, float]]:
+    """``(start, end, confidence)`` of the names the tagger is sure of in ``norm[lo:hi]``."""
+    tagging = tag(norm, lo, hi, area)
+    if tagging is not None:
+        yield from tagging.names

@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Container, Iterator, Mapping, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 
@@ -1481,14 +1481,15 @@ def _tagged_candidates(
     blocked: bytearray,
     known: Container[str],
     names: dict[str, tuple[str, bool]],
+    sure: Iterable[tuple[int, int, float]] | None = None,
 ) -> Iterator[tuple[int, int, str]]:
-    """Names the tagger is sure of, where no link, mask or blocked phrase stands."""
+    """Names the tagger is sure of (``sure``, else tagged here), where no link, mask or blocked phrase stands."""
     from . import tagger
     from .divisions import province_names
 
     provinces = province_names()  # a province is a region, not a site to map
     provinces_with_ends = tuple(p for p in provinces if p.endswith(("省", "自治区")))
-    for s, e, _ in tagger.names(norm, lo, hi, names):
+    for s, e, _ in tagger.names(norm, lo, hi, names) if sure is None else sure:
         if (cut := _lead_cut(norm[s:e])) and _proper_rest(norm[s + cut : e]):
             s += cut  # a verb the tagger took in: 改扩建|袁冲六官营 (but 发展|大道 is a name)
         for k in (3, 2, 1):
@@ -1587,6 +1588,23 @@ def candidates(
     statistical tagger is sure of are added where the rules found nothing
     (``geo.tagger``).
     """
+    for s, e, kind, _ in scored_candidates(norm, lo, hi, taken, known=known, tagged=tagged):
+        yield s, e, kind
+
+
+def scored_candidates(
+    norm: str,
+    lo: int,
+    hi: int,
+    taken: Sequence[tuple[int, int]],
+    *,
+    known: Container[str] = (),
+    tagged: bool = True,
+) -> Iterator[tuple[int, int, str, float | None]]:
+    """``candidates`` with the tagger's confidence that each is exactly one name (None untagged).
+
+    Most false names are ones the tagger doubts: below ``LIKELY`` they are
+    reported as possible names, not likely ones (measured in README)."""
     hi = min(hi, len(norm))
     if hi <= lo:
         return
@@ -1626,8 +1644,18 @@ def candidates(
         key=lambda c: (c[0], -c[1]),
     )
     found = _split_rings(norm, _split_subdistricts(norm, found))
+    confidence: dict[tuple[int, int], float] | None = None
     if tagged and hi - lo <= MAX_TAGGED:
-        found = _with_tagged(found, _tagged_candidates(norm, lo, hi, unmasked, known, names), norm)
+        from . import tagger
+
+        tagging = tagger.tag(norm, lo, hi, names, [(s, e) for s, e, _ in found])
+        if tagging is not None:
+            confidence = {}
+            for s, e, p in tagging.names:  # a sure name trimmed by the rules keeps its confidence
+                confidence.update({(a, b): p for a in range(s, e) for b in range(a + 1, e + 1)})
+            confidence.update(tagging.spans)  # … but a rule's span has its own
+            sure = _tagged_candidates(norm, lo, hi, unmasked, known, names, tagging.names)
+            found = _with_tagged(found, sure, norm)
     # Overlaps: the longer name wins (三山五园 < 三山五园地区, 京张铁路 < 京张铁路遗址公园).
     kept: list[tuple[int, int, str]] = []
     for c in found:
@@ -1648,4 +1676,4 @@ def candidates(
             continue  # a kind listed with kinds: 建设生态路、文明路、惠民路
         if norm.endswith("片区", c[0], c[1]) and norm.startswith(_PARTS_OF, c[0]) and c[1] - c[0] >= 6:
             continue  # a plan's zone by its side of town: 北部石居文化片区, 中部红色党建中医药康养片区
-        yield c
+        yield (*c, None if confidence is None else confidence.get((c[0], c[1])))

@@ -171,7 +171,11 @@ def make_result(*, xss: bool = False, places_rows: tuple = PLACES) -> LinkResult
         for m in re.finditer(re.escape(surface), text):
             prog = next((p for p in programmes if p.start <= m.start() < p.end), None)
             sentence = _sentence_at(text, m.start(), m.end())
-            unlinked.append(Unlinked(surface, m.start(), m.end(), "village", prog.index if prog else None, sentence))
+            # 东西水磨 and the payload are names the tagger doubts: listed last, marked as possible.
+            doubt = 0.01 if surface in ("东西水磨", *extra) else None
+            unlinked.append(
+                Unlinked(surface, m.start(), m.end(), "village", prog.index if prog else None, sentence, doubt)
+            )
     places = _places_frame(rows, by_place, xss=xss)
     sections = (Section(0, SECTION_2, "(二)", text.index(SECTION_2), text.index(SECTION_2) + len(SECTION_2)),)
     body = (0, text.index("本文仅代表"))

@@ -6,6 +6,7 @@ import multiprocessing
 import os
 import signal
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -372,7 +373,19 @@ def test_todo_rows_one_per_name_with_first_sentence():
     rows = todo_rows(UNLINKED)
     assert [r["name"] for r in rows] == ["稻香湖再生水厂", "翠湖科技园", "永丰村"]
     assert rows[0]["sentence"] == "推进稻香湖再生水厂建设。" and rows[0]["kind"] == "facility"
-    assert list(rows[0]) == ["name", "kind", "sentence", "lat", "lon", "crs", "precision", "source", "aliases", "note"]
+    assert list(rows[0]) == [
+        "name", "kind", "likely", "sentence", "lat", "lon", "crs", "precision", "source", "aliases", "note"
+    ]  # fmt: skip
+    assert [r["likely"] for r in rows] == ["", "", ""]  # the tagger did not run
+
+
+def test_todo_rows_say_which_names_are_likely():
+    # A name is likely where any of its mentions is: the tagger doubts 稻香湖再生水厂 only in its second sentence.
+    doubts = {"稻香湖再生水厂": [0.97, 0.02], "翠湖科技园": [0.3], "永丰村": [None]}
+    unlinked = [replace(u, confidence=doubts[u.surface].pop(0)) for u in UNLINKED]
+    assert [(r["name"], r["likely"]) for r in todo_rows(unlinked)] == [
+        ("稻香湖再生水厂", "yes"), ("翠湖科技园", "no"), ("永丰村", "")
+    ]  # fmt: skip
 
 
 def _fill(todo: Path) -> None:

@@ -287,6 +287,10 @@ def test_xss_payloads_do_not_run(xss_site, open_page, screens) -> None:
             page.page.locator(".geo-unplaced summary").click()
             assert "<b onmouseover=alert(6)>村" in page.page.locator(".geo-unplaced").inner_text()
             page.page.locator(".geo-unplaced li", has_text="onmouseover").hover()
+            # Names the tagger doubts come last, greyed and marked with a question mark.
+            last = ".geo-unplaced li:last-child"
+            assert page.page.locator(last).get_attribute("class") == "geo-possible"
+            assert page.js(f"getComputedStyle(document.querySelector('{last}'), '::after').content") == '"?"'
         page.page.locator(".leaflet-control-layers").hover()
         page.page.wait_for_timeout(100)
         assert page.js("window.__alerts") == [], name

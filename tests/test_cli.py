@@ -39,6 +39,23 @@ def test_scan_json_schema_and_offsets():
     assert doc["programmes"][0]["section"] == ""
 
 
+def test_scan_lists_the_names_the_tagger_doubts_apart(tmp_path):
+    # Real text of a dev text (baodi-2016-yl): 宝坻区 is a name, 通公交村 a false one the tagger doubts.
+    report = tmp_path / "baodi.txt"
+    report.write_text("与此同时,宝坻区投入三亿元,重点对旅游村和没有通公交村的乡村公路进行新建和提级改造。\n", encoding="utf-8")
+    lines = invoke("scan", report).output.splitlines()
+    assert "2 names not in the gazetteer" in lines[0]
+    assert lines[-2:] == ["  not in the gazetteer: 宝坻区", "  possibly names, the tagger doubts them: 通公交村"]
+    doc = json.loads(invoke("scan", report, "--json").output)
+    assert [(u["surface"], u["likely"]) for u in doc["unlinked"]] == [("宝坻区", True), ("通公交村", False)]
+    assert doc["unlinked"][1]["confidence"] < 0.01
+    # The rules alone cannot tell: every name is listed as not in the gazetteer.
+    lines = invoke("scan", report, "--rules-only").output.splitlines()
+    assert lines[-1] == "  not in the gazetteer: 宝坻区、通公交村"
+    doc = json.loads(invoke("scan", report, "--json", "--rules-only").output)
+    assert {(u["likely"], u["confidence"]) for u in doc["unlinked"]} == {(None, None)}
+
+
 def test_scan_reads_stdin():
     res = invoke("scan", "-", "--json", input=SAMPLE.read_bytes())
     assert res.exit_code == 0, res.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import subprocess
@@ -206,6 +207,25 @@ def test_site_pages_escape_titles_and_unplaced(xss_result, tmp_path) -> None:
         title = re.search(r"<title>(.*?)</title>", text, re.S).group(1)
         assert "<" not in title
     assert "&lt;b onmouseover=alert(6)&gt;村" in (tmp_path / "index.html").read_text(encoding="utf-8")
+
+
+def test_build_summary_lists_possible_names_apart(result) -> None:
+    from geo.build import BuildSummary
+
+    lines = BuildSummary(Path("out"), (result,), (), {}).lines()
+    assert any(line.startswith("  not in the gazetteer (add with") and "骚子营" in line for line in lines)
+    assert "  possibly names, the tagger doubts them: 东西水磨" in lines
+
+
+def test_unplaced_lists_put_possible_names_last_and_mark_them(xss_result) -> None:
+    items = maps._unplaced_items(xss_result, None)
+    names = [html.unescape(i[0]) for i in items]
+    # Text order within each group; the names the tagger doubts come last, flagged.
+    assert names[-2:] == ["东西水磨", "<b onmouseover=alert(6)>村"] and [i[2] for i in items[-2:]] == ["1", "1"]
+    assert all(i[2] == "" for i in items[:-2]) and names.index("骚子营") < names.index("双新村")
+    listed = maps._unplaced_html(items)
+    assert listed.count('class="geo-possible"') == 2 and "<b onmouseover" not in listed
+    assert re.search(r'<li class="geo-possible" title="[^"<>]+">东西水磨', listed)
 
 
 def test_template_syntax_in_text_is_not_evaluated(result, tmp_path) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from geo import tagger, unplaced
+from geo.model import LIKELY
 from geo.normalize import fold, normalize
 from geo.unplaced import candidates
 
@@ -80,9 +81,37 @@ def test_a_region_too_long_for_the_tagger_gets_the_rules_alone(monkeypatch):
         raise AssertionError("the tagger ran")
 
     monkeypatch.setattr(tagger, "names", refuse)
+    monkeypatch.setattr(tagger, "tag", refuse)
     monkeypatch.setattr(unplaced, "MAX_TAGGED", 10)
     norm = normalize(ADDED[1][0]).norm
     assert [norm[s:e] for s, e, _ in candidates(norm, 0, len(norm), [])] == norm_candidates(ADDED[1][0])
+    assert {c for *_, c in unplaced.scored_candidates(norm, 0, len(norm), [])} == {None}  # no confidence
+
+
+def test_a_spans_confidence_is_that_it_is_exactly_one_name():
+    norm = normalize(ADDED[1][0]).norm
+    s = norm.index("国际会都")
+    spans = [(s, s + 4), (s + 2, s + 4), (s, s + 3), (s, s + 5)]
+    tagging = tagger.tag(norm, 0, len(norm), {}, spans)
+    assert (s, s + 4, tagging.spans[(s, s + 4)]) in tagging.names  # the name it is sure of: as sure
+    assert tagging.spans[(s, s + 4)] >= tagger.CONFIDENCE
+    # … but not of its parts, nor of the name run into the next character
+    assert all(tagging.spans[span] < 0.05 for span in spans[1:])
+
+
+# Real text of dev texts (beijing-2005-yl, baodi-2016-yl): a road the tagger is sure of, and two
+# false names with a place suffix (通上柏油|路, 通公交|村) it doubts.
+DOUBTED = "本市最后512个行政村通上柏油路。门头沟区龙泉镇的村民们喜庆赵家洼路竣工通车。宝坻区重点对旅游村和没有通公交村的乡村公路进行新建"
+
+
+def test_candidates_carry_the_taggers_confidence():
+    norm = normalize(DOUBTED).norm
+    scored = {norm[s:e]: c for s, e, _, c in unplaced.scored_candidates(norm, 0, len(norm), [])}
+    assert scored["赵家洼路"] >= LIKELY and scored["宝坻区"] >= LIKELY
+    assert scored["通上柏油路"] < 0.01 and scored["通公交村"] < 0.01
+    # the rules alone find the false names too (not the road: the tagger adds it), with no confidence
+    untagged = {norm[s:e]: c for s, e, _, c in unplaced.scored_candidates(norm, 0, len(norm), [], tagged=False)}
+    assert {"通上柏油路", "通公交村"} <= set(untagged) < set(scored) and set(untagged.values()) == {None}
 
 
 def test_tagging_work_is_linear(monkeypatch):

@@ -309,7 +309,10 @@
     ctl.onAdd = function () {
       var div = L.DomUtil.create('div', 'geo-unplaced leaflet-bar');
       var html = '<details><summary>' + state.data.labels.unplaced + ' (' + items.length + ')</summary><ul>';
-      items.forEach(function (u) { html += '<li>' + u[0] + (u[1] ? ' <small>' + u[1] + '</small>' : '') + '</li>'; });
+      var doubt = ' class="geo-possible" title="' + state.data.labels.possible + '"';
+      items.forEach(function (u) {
+        html += '<li' + (u[2] ? doubt : '') + '>' + u[0] + (u[1] ? ' <small>' + u[1] + '</small>' : '') + '</li>';
+      });
       div.innerHTML = html + '</ul></details>';
       L.DomEvent.disableClickPropagation(div);
       L.DomEvent.disableScrollPropagation(div);
