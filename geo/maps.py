@@ -872,10 +872,11 @@ def _programme_sidebar(result: LinkResult, p: Programme, *, images: bool) -> str
 def _unplaced_html(items: list[list[str]]) -> str:
     possible = f' class="geo-possible" title="{_html.escape(LABELS["possible"])}"'
     rows = "".join(
-        f"<li{possible if doubt else ''}>{surface}" + (f" <small>{progs}</small>" if progs else "") + "</li>"
+        f"<li{possible if doubt else ''}><span>{surface}</span>{f' <small>{progs}</small>' if progs else ''}</li>"
         for surface, progs, doubt in items
     )
-    return f'<h2>{_html.escape(LABELS["unplaced"])} ({len(items)})</h2><ul class="geo-unplaced-list">{rows}</ul>'
+    key = f'<p><small>? {_html.escape(LABELS["possible"])}</small></p>' if any(i[2] for i in items) else ""
+    return f'<h2>{_html.escape(LABELS["unplaced"])} ({len(items)})</h2><ul class="geo-unplaced-list">{rows}</ul>{key}'
 
 
 def _check_slugs(programmes: Sequence[Programme]) -> None:

@@ -290,7 +290,7 @@ def test_xss_payloads_do_not_run(xss_site, open_page, screens) -> None:
             # Names the tagger doubts come last, greyed and marked with a question mark.
             last = ".geo-unplaced li:last-child"
             assert page.page.locator(last).get_attribute("class") == "geo-possible"
-            assert page.js(f"getComputedStyle(document.querySelector('{last}'), '::after').content") == '"?"'
+            assert page.js(f"getComputedStyle(document.querySelector('{last} > span'), '::after').content") == '"?"'
         page.page.locator(".leaflet-control-layers").hover()
         page.page.wait_for_timeout(100)
         assert page.js("window.__alerts") == [], name

@@ -225,7 +225,9 @@ def test_unplaced_lists_put_possible_names_last_and_mark_them(xss_result) -> Non
     assert all(i[2] == "" for i in items[:-2]) and names.index("骚子营") < names.index("双新村")
     listed = maps._unplaced_html(items)
     assert listed.count('class="geo-possible"') == 2 and "<b onmouseover" not in listed
-    assert re.search(r'<li class="geo-possible" title="[^"<>]+">东西水磨', listed)
+    assert re.search(r'<li class="geo-possible" title="[^"<>]+"><span>东西水磨</span>', listed)
+    assert listed.endswith(f"</ul><p><small>? {maps.LABELS['possible']}</small></p>")  # the key, for print
+    assert "<small>?" not in maps._unplaced_html(items[:-2])
 
 
 def test_template_syntax_in_text_is_not_evaluated(result, tmp_path) -> None:

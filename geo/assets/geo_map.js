@@ -311,9 +311,10 @@
       var html = '<details><summary>' + state.data.labels.unplaced + ' (' + items.length + ')</summary><ul>';
       var doubt = ' class="geo-possible" title="' + state.data.labels.possible + '"';
       items.forEach(function (u) {
-        html += '<li' + (u[2] ? doubt : '') + '>' + u[0] + (u[1] ? ' <small>' + u[1] + '</small>' : '') + '</li>';
+        html += '<li' + (u[2] ? doubt : '') + '><span>' + u[0] + '</span>' + (u[1] ? ' <small>' + u[1] + '</small>' : '') + '</li>';
       });
-      div.innerHTML = html + '</ul></details>';
+      var anyDoubt = items.some(function (u) { return u[2]; });
+      div.innerHTML = html + '</ul>' + (anyDoubt ? '<small>? ' + state.data.labels.possible + '</small>' : '') + '</details>';
       L.DomEvent.disableClickPropagation(div);
       L.DomEvent.disableScrollPropagation(div);
       return div;
