@@ -308,12 +308,17 @@ def _add_from_scan(report: Path, places: Path, *, todo: Path | None, provider: s
         click.echo(f"{todo}: {n} names to place; fill lat/lon (or paste a pair into lat), crs, source, "
                    f"then `geo import {todo}`")
         return
-    seen: dict[str, str] = {}
+    from .build import by_likelihood
+
+    sentences: dict[str, str] = {}
     for u in result.unlinked:
-        seen.setdefault(u.surface, u.sentence)
+        sentences.setdefault(u.surface, u.sentence)
+    # The likely names first; the possible ones (most false names) after, said to be doubted.
+    likely, possible = by_likelihood((u.surface, u.likely) for u in result.unlinked)
+    names = [(n, "") for n in likely] + [(n, " (possibly not a name: the tagger doubts it)") for n in possible]
     added = 0
-    for i, (name, sentence) in enumerate(seen.items(), 1):
-        click.echo(f"\n[{i}/{len(seen)}] {name}\n  {sentence}")
+    for i, (name, doubt) in enumerate(names, 1):
+        click.echo(f"\n[{i}/{len(names)}] {name}{doubt}\n  {sentences[name]}")
         answer = click.prompt("  coordinates LAT,LON (g = geocode, s = skip, q = quit)", default="s",
                               show_default=False).strip()
         if answer.lower() == "q":

@@ -118,6 +118,18 @@ def test_from_scan_walks_through_names_with_prompts(tmp_path):
     assert (last.name, last.kind, last.source) == ("北宫门站", "station", BGM_SOURCE)
 
 
+def test_from_scan_asks_the_likely_names_first(tmp_path):
+    # Real text of a dev text (baodi-2016-yl): the tagger doubts 通公交村 (a false name), which comes first
+    # in the text but is asked last, said to be doubted.
+    places = copy_places(tmp_path)
+    report = tmp_path / "r.txt"
+    report.write_text("全区所有行政村实现通公交,通公交村比例达到100%。宝坻区投入三亿元改造乡村公路。\n", encoding="utf-8")
+    res = invoke("add", "--from-scan", report, "--places", places, input="s\ns\n")
+    assert res.exit_code == 0, res.output
+    asked = [line for line in res.output.splitlines() if line.startswith("[")]
+    assert asked == ["[1/2] 宝坻区", "[2/2] 通公交村 (possibly not a name: the tagger doubts it)"]
+
+
 def test_export_every_format(tmp_path):
     for fmt in ("geojson", "gpkg", "kml", "csv"):
         out = tmp_path / f"p.{fmt}"
