@@ -32,6 +32,7 @@ _VILLAGE_MAX = 8  # the longest stem kept by scripts/build_village_names.py
 # Every character of a name must be tagged with at least this marginal probability.
 CONFIDENCE = 0.95
 MAX_CHUNK = 400
+_DIVISION_ENDS = frozenset("省市县区旗镇乡村")
 _SENTENCE_END = re.compile(r"[。;;!!??\n]")
 _CLAUSE_END = re.compile(r"[,,、]")
 
@@ -164,7 +165,8 @@ class Tagging:
     """What the tagger read in one region: the names it is sure of, and how sure it is of given spans."""
 
     names: tuple[tuple[int, int, float], ...]  # (start, end, confidence) of the names it is sure of
-    spans: Mapping[tuple[int, int], float]  # the probability that exactly this span is a name
+    spans: Mapping[tuple[int, int], float]  # for each span asked: how sure that it is exactly one name
+    within: Mapping[tuple[int, int], float]  # … and that it starts a name and lies inside one (of any end)
 
 
 def tag(
@@ -173,13 +175,15 @@ def tag(
     """Tag ``norm[lo:hi]``: the names the tagger is sure of, and the confidence of ``spans``.
 
     A span's confidence is the smallest marginal of the tags that make it one name: B at its start,
-    I inside and not I after it. None when no model is installed."""
+    I inside and not I after it; ``within`` leaves its end free (B at its start, not O inside), so a
+    part of a longer name still scores high. None when no model is installed."""
     tagger = _tagger()
     if tagger is None:
         return None
     asked = sorted(set(spans))
     found: list[tuple[int, int, float]] = []
     confidence: dict[tuple[int, int], float] = {}
+    within: dict[tuple[int, int], float] = {}
     k = 0
     for a, b in chunks(norm, lo, hi):
         tagger.set(features(norm[a:b], area))
@@ -200,13 +204,17 @@ def tag(
             s, e = asked[k]
             k += 1
             if s < a or e > b:
-                confidence[(s, e)] = 0.0  # across a sentence's end: never one name to the tagger
+                confidence[(s, e)] = within[(s, e)] = 0.0  # across a sentence's end: never one name
                 continue
-            marginals = [tagger.marginal("B", s - a)] + [tagger.marginal("I", x - a) for x in range(s + 1, e)]
-            if e < b:
-                marginals.append(1.0 - tagger.marginal("I", e - a))
-            confidence[(s, e)] = min(marginals)
-    return Tagging(tuple(found), confidence)
+            start = tagger.marginal("B", s - a)
+            inside = [tagger.marginal("I", x - a) for x in range(s + 1, e)]
+            after = [1.0 - tagger.marginal("I", e - a)] if e < b else []
+            confidence[(s, e)] = min([start, *inside, *after])
+            # A place after its division (枫林镇|隆兴坳村) may start a name or go on with one: readers
+            # label the whole too, and so taught the tagger.
+            opens = 1.0 - tagger.marginal("O", s - a) if s > a and norm[s - 1] in _DIVISION_ENDS else start
+            within[(s, e)] = min([opens] + [1.0 - tagger.marginal("O", x - a) for x in range(s + 1, e)])
+    return Tagging(tuple(found), confidence, within)
 
 
 def names(norm: str, lo: int, hi: int, area: Mapping[str, object] = {}) -> Iterator[tuple[int, int, float]]:

@@ -343,7 +343,7 @@ def test_write_site_pages_and_links(result, tmp_path) -> None:
     assert {"overview.png", "overview.svg"} <= set(hrefs)
     sidebar = index.split('<nav class="geo-side">')[1].split("</nav>")[0]
     assert sidebar.count("骚子营") == 1  # deduplicated, with its programme
-    assert "骚子营 <small>持续实施“疏解整治促提升”专项行动</small>" in sidebar
+    assert "<span>骚子营</span> <small>持续实施“疏解整治促提升”专项行动</small>" in sidebar
     assert 'href="index.html"' in (tmp_path / f"{slugs[6]}.html").read_text(encoding="utf-8")
     assert not (tmp_path / "embed.html").exists()
 
