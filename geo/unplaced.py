@@ -108,7 +108,7 @@ MASKED: frozenset[str] = frozenset(
     出村 村寨 铺路 造路 修路 修公路 千村 家乡 故乡 山区公路 金光大道 代县长 代区长 代市长 样板村 城镇群
     庙会 庙宇 产业路 主村道 开街 上高速 市政路桥 风景线 路旁 通景公路 通景道路 山大沟深 回家路 宅基地 记者站
     通硬化路 三面环山 四面环山 较大自然村 凿山开路 涉水架桥 段公路 高山峡谷 网红公路
-    弄清 弄懂 弄通 弄好 弄虚作假 弄潮 弄堂 弄明白 弄错 美丽城镇
+    弄清 弄懂 弄通 弄好 弄虚作假 弄潮 弄堂 弄明白 弄错 美丽城镇 路改桥
     """
     )
 )
@@ -185,6 +185,8 @@ GENERIC: frozenset[str] = frozenset(
     村道公路 欠发达地区 绿色家园 美好家园 民族地区 粮食产区 西片区 东片区 南片区 北片区 特色古镇 小巷里
     花岗岩 龙船坞 高客站 大土路 土路 森林果园 空心村 柏油大路 入城大道 体育公园 围村路 红叶石楠 大植物园
     客运招呼站 特长隧道 长隧道 中隧道 短隧道 大厦屋村 大型灌区 中型灌区 小型灌区
+    标杆村 专业村 城郊村 零碳县 边远镇 气化站 秸秆气化站 经济区 门楼 大门门楼 东西大走廊 大走廊
+    樱花主题口袋公园 课后学堂 发展路 希望路 面山 石质面山
     """
     )
 )
@@ -231,6 +233,7 @@ GENERIC_STEM_WORDS: frozenset[str] = frozenset(
     一事一议 财政奖补 奖补 收集 建筑风貌 涉农 低洼 类型自然 浆砌 户外 唯一 文体 漫步 新民居 零售 产销 当地 较大 进组
     地方管 连片 要道 共享 动脉 铝业 宣传 骨干 黔北 农耕 采摘 药源 养猪 颐养 中医药
     综合体 行政办公 各项 二进二出 文化风貌 碎石 不规则 茶叶 湖心 景观亭 接地 游客集散 精致盆景
+    肉鸡 生猪 秸秆 标杆 零碳 清洁 大数据
     """
     )
 )
@@ -480,13 +483,14 @@ STOP_WORDS: tuple[str, ...] = tuple(
     涵盖 还要 整修 先后 灾后 通畅 赶赴 调研 视察 考察 指导 肯定 架设 凸显 扮靓 这次 申报 沿着 这条 一段 此段
     这一段 该段 紧临 紧邻 了解 年前 还需 堆土 最大 制约 村委 采用 这段 颠覆 一定 彻底 延绵 迈步 扭转
     鸟瞰 这些 按 告别 不通 上述 相传 讲好 下线 仅有 分管 铺装 一派 母亲河 一名 主要有
+    串起 近临
     """
     )
 )
 # Verbs cut only at a stem's start: in a stem's middle they may be its own part
 # (建设工业北路延伸|线). 延伸四环路 -> 四环路, 下调高速公路 -> 高速公路. More
 # common verbs are in geo/data/lead_verbs.txt, cut only where some of the stem remains (解放路 stays).
-_LEAD_VERBS = ("延伸", "下调", "上调", "东延", "南延", "北延")  # (西延高速 is 西安–延安)
+_LEAD_VERBS = ("延伸", "下调", "上调", "东延", "南延", "北延", "工程")  # (西延高速 is 西安–延安; 工程|南王站)
 _ALONG_NAMES = "江河海湖山街线溪滨岸"
 # What a body's name ends with: the tagger's 人社局, 公安分局 are offices, not sites.
 _OFFICE_ENDS = ("局", "委", "办", "厅", "署", "网")  # (and a news site: 温州网)
@@ -942,6 +946,7 @@ _NAME_VERBS = _ROAD_WORDS | frozenset(_words("前进 奋斗 起义 联合 安定
 _RANK_ENDS = ("强", "立")
 _RANKS = ("省级", "市级", "县级", "区级", "国家级", "州级", "盟级", "全国")
 _RANK_ENDS_LONG = ("名", "富", "大", "重", "稳")
+_TRADE_WORDS = ("边贸", "物流", "产煤", "产粮", "商贸", "工业", "农业", "旅游", "能源", "贸易", "建材", "制造")
 _RISE_WORDS = frozenset(_words("旅游 农业 工业 科技 产业 商贸 文化 生态 教育 人才 实业 文旅 能源 科教 工贸 交通 三产"))
 
 
@@ -968,6 +973,8 @@ def _rank_slogan(stem: str, suffix: str) -> bool:
         return True
     if len(stem) >= 3 and stem.endswith(_RANK_ENDS_LONG) and (stem[-1] != "大" or suffix in ("县", "区", "市")):
         return True
+    if suffix == "镇" and stem.endswith("大") and stem[:-1].endswith(_TRADE_WORDS):
+        return True  # a town ranked by its trade: 丫江桥边贸大|镇, 黄丰桥产煤大|镇
     return stem.endswith("兴") and stem[:-1][-2:] in _RISE_WORDS
 
 
