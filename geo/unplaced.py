@@ -1669,11 +1669,12 @@ def scored_candidates(
     found = _split_rings(norm, _split_subdistricts(norm, found))
     confidence: dict[tuple[int, int], float] | None = None
     within: Mapping[tuple[int, int], float] = {}
-    # A line with its mode (地铁|2号线) is labelled by its number: the tagger is asked of both.
-    unmoded = {s: (s + len(m), e) for s, e, m in _moded_lines(norm, found)}
+    unmoded: dict[int, tuple[int, int]] = {}
     if tagged and hi - lo <= MAX_TAGGED:
         from . import tagger
 
+        # A line with its mode (地铁|2号线) is labelled by its number: the tagger is asked of both.
+        unmoded = {s: (s + len(m), e) for s, e, m in _moded_lines(norm, found)}
         spans = [(s, e) for s, e, _ in found] + list(unmoded.values())
         tagging = tagger.tag(norm, lo, hi, names, spans)
         if tagging is not None:
