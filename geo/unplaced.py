@@ -189,6 +189,7 @@ GENERIC: frozenset[str] = frozenset(
     樱花主题口袋公园 课后学堂 发展路 希望路 面山 石质面山
     战备公路 国防战备公路 红色旅游公路 海绵公园 民族村 特色产业新村 四川特色产业新村 一江两岸 黄金跑道 钢坝闸
     金三角 园路 广场园路 回族镇 回族乡 民族镇
+    互通立交桥 青少年专门学校 专门学校 红色文化景区 高尔夫球场
     """
     )
 )
@@ -485,7 +486,7 @@ STOP_WORDS: tuple[str, ...] = tuple(
     涵盖 还要 整修 先后 灾后 通畅 赶赴 调研 视察 考察 指导 肯定 架设 凸显 扮靓 这次 申报 沿着 这条 一段 此段
     这一段 该段 紧临 紧邻 了解 年前 还需 堆土 最大 制约 村委 采用 这段 颠覆 一定 彻底 延绵 迈步 扭转
     鸟瞰 这些 按 告别 不通 上述 相传 讲好 下线 仅有 分管 铺装 一派 母亲河 一名 主要有
-    串起 近临
+    串起 近临 东枕 西枕 南枕 北枕 东依 西依 南依 北依 东傍 西傍 南傍 北傍
     """
     )
 )
@@ -528,7 +529,7 @@ LIST_HEADS: tuple[tuple[str, str], ...] = (
     ("区域", "area"), ("街区", "area"), ("社区", "area"), ("小区", "area"), ("园区", "park"), ("街道", "town"),
     ("乡镇", "town"), ("村", "village"), ("公园", "park"), ("地块", "area"), ("高铁", "rail"), ("铁路", "rail"),
     ("高速公路", "road"), ("高速", "road"), ("机场", "station"), ("码头", "station"), ("水库", "river"), ("镇", "town"),
-    ("水电站", "facility"), ("棚户区", "area"),
+    ("水电站", "facility"), ("棚户区", "area"), ("乡", "town"),
 )  # fmt: skip
 _LIST_HEAD = re.compile(
     r"(?:等(?:[0-9]{1,4}|[一二三四五六七八九十两]{1,3})?|(?:[0-9]{1,4}|[一二三四五六七八九十两]{1,3}))"
@@ -871,6 +872,33 @@ def _route_start(norm: str, lo: int, raw: int, start: int, suffix: str) -> int |
     return p
 
 
+_ROUTE_GRADE = {"公路": re.compile("[一二三四]级"), "铁路": re.compile("市域|城际")}
+_ROUTE_END = re.compile(r"[\u3400-\u9fff]{1,4}")
+
+
+def _hyphen_route_start(norm: str, lo: int, start: int, blocked: bytearray) -> int | None:
+    """Start of a route named by its ends joined with hyphens (沈阳-抚顺城际铁路, 日-枣-菏高速), if ``start`` follows one."""
+    p = start
+    ends = 0
+    while p - 2 >= lo and norm[p - 1] == "-" and _is_cjk(norm[p - 2]):
+        head = _stem_start(norm, p - 1, lo, blocked, False, 8)
+        end = norm[head : p - 1]
+        head += _cut_stop_words(end)
+        if norm[head : head + 2] in _lead_verbs() and p - 1 - head >= 3:
+            head += 2
+        if (
+            not _ROUTE_END.fullmatch(norm, head, p - 1)
+            or any(blocked[k - lo] for k in range(head, p - 1))
+            or norm[p - 2] == "界"
+            or any(x in norm[head : p - 1] and _KIND[x] in ("road", "rail") for x in _KIND)
+        ):
+            return None  # no clean 1–4 character end before the hyphen, or a stretch: 青龙路-|沪宁高速公路
+        p, ends = head, ends + 1
+        if head > lo and norm[head - 1] != "-":
+            break
+    return p if ends else None
+
+
 def _ends_here(norm: str, e: int, hi: int) -> bool:
     """True if a name may end at ``e``: text ends, punctuation, 等/和 or a verb follows."""
     if e >= hi or not _is_cjk(norm[e]) or norm[e] in _END_CHARS or _PHASE.match(norm, e, hi):
@@ -1085,6 +1113,9 @@ def _suffix_candidates(
             e = m.end()  # a road's numbered lane: 合巢路|二巷
         if suffix in _DISTRICT_SUFFIXES and (s - lo < _DISTRICT_STEM[0] or (e < hi and norm[e] in _NOT_AFTER_DISTRICT)):
             continue  # cheap first test for the commonest suffix: 区域, 区级
+        graded = (grade := _ROUTE_GRADE.get(suffix)) is not None and grade.match(norm, s - 2, s) is not None
+        if graded:
+            s -= 2  # a route's grade or mode is no part of its stem: 陆川|二级公路, 萧县|市域铁路
         reach = MAX_STEM + _VERB_REACH if _KIND[suffix] in ("area", "campus") else MAX_STEM
         raw = _stem_start(norm, s, lo, blocked, suffix in _RAIL, reach)
         if suffix == "桥" and norm[raw] == "号" and raw - 1 > lo and norm[raw - 1].isdigit():
@@ -1131,13 +1162,26 @@ def _suffix_candidates(
             cut = cut or 2
         elif (inner := _inner_verb_end(norm, start, s)) is not None:
             start, cut = inner, cut or inner - start  # a verb after a word: 彻底改变|滨北路, 详细汇报|木温公路
+        if norm[start] == "道" and start > lo and norm[start - 1] in "国省县乡" and s - start >= 3:
+            start += 1  # the road's class before its name: 省道|平日路
+            cut = cut or 1
+        if norm.startswith(_PARTS_OF, start) and s - start >= 5 and _KIND[suffix] != "area":
+            start += 2  # a side of town before a name: 海珠区南部|石榴岗河 (南部新城 is a name; 北部…片区 a zone)
+            cut = cut or 2
         if _lead_char(norm, start, s, _KIND[suffix]):
             start += 1
             cut = cut or 1
         if norm[start] == "第" and (owner := _owner_start(norm, lo, start, blocked)) is not None:
             start = owner  # a numbered school is its district's: 金凤区|第二十三小学
+        routed = True
         if _KIND[suffix] in ("road", "rail") and (route := _route_start(norm, lo, raw, start, suffix)) is not None:
             start = route  # a route by its two ends: 柳州至|南宁高速公路
+        elif suffix in _ROUTES and start == raw and (route := _hyphen_route_start(norm, lo, start, blocked)) is not None:
+            start = route  # … or joined by hyphens: 青天-|姚河公路
+        else:
+            routed = False
+        if graded and not routed and not (s - start == 2 and norm[start - 1 : start] in _BARRIER | {""}):
+            continue  # a graded road is named by its ends (南渡至陆川二级公路) or their initials (平华一级公路)
         if suffix in _RAIL and (m := _ROAD_CODE.match(norm, start, s)):
             start, cut = m.end(), cut or m.end() - start  # a road's code before its name: S201|浠散线
         # A road named by a slogan word and a direction or number: 建设|西路, 建设|二路.
@@ -1157,6 +1201,10 @@ def _suffix_candidates(
         ):
             start = s - 1  # a great river after a word or place: 灵武|黄河, 扮靓|黄河 (the river is the name)
         stem, name = norm[start:s], norm[start:e]
+        if suffix in ("乡", "镇") and stem[-1:] in "两二三四五六七八九十" and norm[start - 1 : start] == "、":
+            continue  # a count closing a list: 田头、岩上、柳畈|三乡 (but 东安一村、东安三村 are villages)
+        if suffix in _SHORT_STEM and stem[-1:] in _NOT_SHORT_STEMS and stem[:-1].endswith(("街道", *ADMIN_ENDS, "村")):
+            continue  # a place and a verb: 广富林街道|隔河相望, 与沙溪镇|隔江相望
         if (
             stem in _ROAD_NAME_WORDS
             and start > lo
@@ -1254,6 +1302,8 @@ def _list_candidates(
 ) -> Iterator[tuple[int, int, str]]:
     for m in _LIST_HEAD.finditer(norm, lo, hi):
         kind = _LIST_KIND[m.group(1)]
+        if m.group(1) == "乡" and norm.startswith(("村", "镇"), m.end()):
+            continue  # no township: 两条乡|村旅游带
         end = m.start()
         items: list[tuple[int, int]] = []
         while len(items) < MAX_ITEMS:
@@ -1577,7 +1627,8 @@ def _with_tagged(
     Where the tagger's name overlaps exactly one candidate and ends where it ends, the tagger's start
     wins (群众用上|洮河, 新建|城污水处理厂): in cross-validation this drops 14 of 1,084 false names
     and finds one more. Otherwise the rules keep their spans, and so does a line the tagger would
-    take its mode off (地铁|13号线: the gazetteer names lines with it)."""
+    take its mode off (地铁|13号线: the gazetteer names lines with it) or a route its first end off
+    (石关-|黄尾公路)."""
     out = list(found)  # sorted by start already; equal spans keep the rules' order (and kind)
     starts = [c[0] for c in out]
     added = []
@@ -1587,7 +1638,12 @@ def _with_tagged(
         near = [i for i in range(max(0, k - 1), j) if out[i][0] < t[1] and t[0] < out[i][1]]
         if not near:
             added.append(t)
-        elif len(near) == 1 and out[near[0]][1] == t[1] and norm[out[near[0]][0] : t[0]] not in _LINE_MODES:
+        elif (
+            len(near) == 1
+            and out[near[0]][1] == t[1]
+            and norm[out[near[0]][0] : t[0]] not in _LINE_MODES
+            and "-" not in norm[out[near[0]][0] : t[0]]  # (a route by its ends: 石关-|黄尾公路)
+        ):
             out[near[0]] = (t[0], t[1], out[near[0]][2])
     return sorted(out + added, key=lambda c: (c[0], -c[1]))
 
@@ -1670,12 +1726,15 @@ def scored_candidates(
     confidence: dict[tuple[int, int], float] | None = None
     within: Mapping[tuple[int, int], float] = {}
     unmoded: dict[int, tuple[int, int]] = {}
+    hyphened: dict[int, tuple[int, int]] = {}
     if tagged and hi - lo <= MAX_TAGGED:
         from . import tagger
 
         # A line with its mode (地铁|2号线) is labelled by its number: the tagger is asked of both.
         unmoded = {s: (s + len(m), e) for s, e, m in _moded_lines(norm, found)}
-        spans = [(s, e) for s, e, _ in found] + list(unmoded.values())
+        # … and a route by its hyphened ends (石关-黄尾公路) by its last too: it was taught few hyphens.
+        hyphened = {s: (norm.rindex("-", s, e) + 1, e) for s, e, _ in found if "-" in norm[s:e]}
+        spans = [(s, e) for s, e, _ in found] + list(unmoded.values()) + list(hyphened.values())
         tagging = tagger.tag(norm, lo, hi, names, spans)
         if tagging is not None:
             confidence = {}
@@ -1705,6 +1764,10 @@ def scored_candidates(
             continue  # a kind listed with kinds: 建设生态路、文明路、惠民路
         if norm.endswith("片区", c[0], c[1]) and norm.startswith(_PARTS_OF, c[0]) and c[1] - c[0] >= 6:
             continue  # a plan's zone by its side of town: 北部石居文化片区, 中部红色党建中医药康养片区
-        if within.get((c[0], c[1]), 1.0) < DOUBTED and within.get(unmoded.get(c[0], (c[0], c[1])), 1.0) < DOUBTED:
+        spans = [(c[0], c[1]), unmoded.get(c[0], (c[0], c[1])), hyphened.get(c[0], (c[0], c[1]))]
+        if max(within.get(span, 1.0) for span in spans) < DOUBTED:
             continue  # the tagger reads no name here at all: 通上柏油|路, 没有通公交|村
-        yield (*c, None if confidence is None else confidence.get((c[0], c[1])))
+        if confidence is None:
+            yield (*c, None)
+        else:
+            yield (*c, max((confidence[span] for span in (spans[0], spans[2]) if span in confidence), default=None))

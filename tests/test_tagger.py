@@ -201,3 +201,12 @@ def test_a_village_name_is_a_feature_of_its_characters():
     assert tags[text.index("到")] == "O"
     rows = tagger.features(text)
     assert "village=B3" in rows[i] and "village-1=B" in rows[i + 1]
+
+
+def test_a_route_by_its_hyphened_ends_is_judged_by_its_last_end_too():
+    # Real text of dev text yuexi-2005-yv: the tagger was taught few hyphened routes and reads 石关- as no
+    # name; judged by 黄尾公路 as well, the route stays whole and likely.
+    norm = normalize("石关乡、主簿镇、姚河乡比邻,头陀镇贯穿全境,青天—姚河公路、石关—黄尾公路十字交叉穿境而过。").norm
+    scored = {norm[s:e]: c for s, e, _, c in unplaced.scored_candidates(norm, 0, len(norm), [])}
+    assert {"青天-姚河公路", "石关-黄尾公路"} <= set(scored)
+    assert scored["石关-黄尾公路"] >= LIKELY

@@ -1443,6 +1443,28 @@ ROUND49_RULES: dict[str, list[tuple[str, list[str]]]] = {
 }  # fmt: skip
 
 
+ROUND51_RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "routes by their ends": [
+        ("石关乡、主簿镇、姚河乡比邻,头陀镇贯穿全境,青天—姚河公路、石关—黄尾公路十字交叉穿境而过",
+         ["石关乡", "主簿镇", "姚河乡", "头陀镇", "青天-姚河公路", "石关-黄尾公路"]),
+        ("贯通全县8个乡镇、惠及全县百姓的忻城—上林—宾阳二级公路基本建成通车", ["忻城-上林-宾阳二级公路"]),
+        ("推进南环过境公路二期、南渡至陆川二级公路建设", ["南环过境公路", "南渡至陆川二级公路"]),
+        ("北清路(京新高速-京承高速),其中回南北路处于", ["北清路", "京新高速", "京承高速", "回南北路"]),
+    ],
+    "boundaries": [
+        ("西傍通波塘,与岳阳、方松、广富林街道隔河相望;南依沪杭铁路,与车墩镇为邻;北枕辰花公路,与洞泾镇接壤",
+         ["广富林街道", "沪杭铁路", "车墩镇", "辰花公路", "洞泾镇"]),
+        ("与五莲县山水相依,省道平日路纵贯南北,交通便利", ["五莲县", "平日路"]),
+        ("330省道成子湖片区段、330省道溧河洼特大桥及接线", ["330省道", "成子湖片区", "330省道", "溧河洼特大桥"]),
+        ("看到海珠区南部石榴岗河的变化", ["海珠区", "石榴岗河"]),
+    ],
+    "counts": [
+        ("田头、岩上、柳畈三乡合并而成。距县城53公里", ["田头", "岩上", "柳畈"]),
+        ("青川规划了青竹江沿线、环白龙湖两条乡村旅游带", ["青竹江", "白龙湖"]),
+    ],
+}  # fmt: skip
+
+
 # Each round's cases, by the round whose errors the rules were revised on.
 RULE_ROUNDS = {
     5: ROUND5_RULES, 6: ROUND6_RULES, 7: ROUND7_RULES, 8: ROUND8_RULES, 9: ROUND9_RULES, 10: ROUND10_RULES,
@@ -1452,7 +1474,7 @@ RULE_ROUNDS = {
     30: ROUND30_RULES, 31: ROUND31_RULES, 32: ROUND32_RULES, 33: ROUND33_RULES, 35: ROUND35_RULES,
     36: ROUND36_RULES, 37: ROUND37_RULES, 38: ROUND38_RULES, 39: ROUND39_RULES,
     40: ROUND40_RULES, 41: ROUND41_RULES, 42: ROUND42_RULES, 43: ROUND43_RULES, 44: ROUND44_RULES, 45: ROUND45_RULES, 46: ROUND46_RULES,
-    47: ROUND47_RULES, 49: ROUND49_RULES,
+    47: ROUND47_RULES, 49: ROUND49_RULES, 51: ROUND51_RULES,
 }  # fmt: skip
 
 
@@ -1632,6 +1654,9 @@ def test_the_taggers_start_wins_where_both_end_alike():
     norm = "推进地铁13号线拆分"
     assert _with_tagged([(2, 8, "rail")], iter([(4, 8, "area")]), norm) == [(2, 8, "rail")]
     assert _with_tagged([(0, 8, "rail")], iter([(2, 8, "area")]), norm) == [(2, 8, "rail")]
+    # … and a route its first end: 石关-|黄尾公路
+    norm = "改建石关-黄尾公路"
+    assert _with_tagged([(2, 9, "road")], iter([(5, 9, "area")]), norm) == [(2, 9, "road")]
 
 
 def test_tagger_names_that_are_slogans_stretches_or_generic_runs_are_dropped(monkeypatch):
