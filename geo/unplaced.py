@@ -877,7 +877,7 @@ _ROUTE_END = re.compile(r"[\u3400-\u9fff]{1,4}")
 
 
 def _hyphen_route_start(norm: str, lo: int, start: int, blocked: bytearray) -> int | None:
-    """Start of a route named by its ends joined with hyphens (沈阳-抚顺城际铁路, 日-枣-菏高速), if ``start`` follows one."""
+    """Start of a route named by its hyphened ends (沈阳-抚顺城际铁路, 日-枣-菏高速) if ``start`` is after one."""
     p = start
     ends = 0
     while p - 2 >= lo and norm[p - 1] == "-" and _is_cjk(norm[p - 2]):
@@ -1176,8 +1176,8 @@ def _suffix_candidates(
         routed = True
         if _KIND[suffix] in ("road", "rail") and (route := _route_start(norm, lo, raw, start, suffix)) is not None:
             start = route  # a route by its two ends: 柳州至|南宁高速公路
-        elif suffix in _ROUTES and start == raw and (route := _hyphen_route_start(norm, lo, start, blocked)) is not None:
-            start = route  # … or joined by hyphens: 青天-|姚河公路
+        elif suffix in _ROUTES and start == raw and (ends := _hyphen_route_start(norm, lo, start, blocked)) is not None:
+            start = ends  # … or joined by hyphens: 青天-|姚河公路
         else:
             routed = False
         if graded and not routed and not (s - start == 2 and norm[start - 1 : start] in _BARRIER | {""}):
