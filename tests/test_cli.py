@@ -53,7 +53,7 @@ def test_scan_lists_the_names_the_tagger_doubts_apart(tmp_path):
     assert lines[-2:] == ["  not in the gazetteer: 宝坻区", "  possibly names, the tagger doubts them: 寓意宝坻站"]
     doc = json.loads(invoke("scan", report, "--json").output)
     assert [(u["surface"], u["likely"]) for u in doc["unlinked"]] == [("寓意宝坻站", False), ("宝坻区", True)]
-    assert doc["unlinked"][0]["confidence"] < 0.1
+    assert doc["unlinked"][0]["confidence"] < 0.25  # far under LIKELY (0.5); the figure moves with each training
     # The rules alone cannot tell: every name is listed as not in the gazetteer, the false ones too.
     lines = invoke("scan", report, "--rules-only").output.splitlines()
     assert lines[-1] == "  not in the gazetteer: 寓意宝坻站、通公交村、宝坻区"

