@@ -164,6 +164,22 @@ _TITLE_AFTER = re.compile(
 )
 
 
+@functools.cache
+def _full_names() -> frozenset[str]:
+    """Full names of the country's counties, districts and cities (not the generic ones: 城区, 矿区)."""
+    full = {d.name for ds in _county_index()[2].values() for d in ds}
+    return frozenset(full | {d.name for ds in _prefecture_index()[2].values() for d in ds if d.name.endswith("市")})
+
+
+def full_name_before(norm: str, e: int, lo: int = 0) -> int | None:
+    """Start of the longest county, district or city full name ending at ``e`` (沛县|, 潼关县|, 朔州市|), if any."""
+    names = _full_names()
+    for k in range(min(8, e - lo), 1, -1):
+        if norm[e - k : e] in names:
+            return e - k
+    return None
+
+
 def is_title(norm: str, e: int) -> bool:
     """True if the division ending at ``e`` starts a title: 县长, 州长, 市长 before a person's name."""
     return e > 0 and norm[e - 1] in "县区市镇乡省州" and _TITLE_AFTER.match(norm, e) is not None

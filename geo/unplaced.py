@@ -189,7 +189,7 @@ GENERIC: frozenset[str] = frozenset(
     樱花主题口袋公园 课后学堂 发展路 希望路 面山 石质面山
     战备公路 国防战备公路 红色旅游公路 海绵公园 民族村 特色产业新村 四川特色产业新村 一江两岸 黄金跑道 钢坝闸
     金三角 园路 广场园路 回族镇 回族乡 民族镇
-    互通立交桥 青少年专门学校 专门学校 红色文化景区 高尔夫球场
+    互通立交桥 青少年专门学校 专门学校 红色文化景区 高尔夫球场 泥土路 精神病防治院 海湾 慈善工业园
     """
     )
 )
@@ -486,7 +486,7 @@ STOP_WORDS: tuple[str, ...] = tuple(
     涵盖 还要 整修 先后 灾后 通畅 赶赴 调研 视察 考察 指导 肯定 架设 凸显 扮靓 这次 申报 沿着 这条 一段 此段
     这一段 该段 紧临 紧邻 了解 年前 还需 堆土 最大 制约 村委 采用 这段 颠覆 一定 彻底 延绵 迈步 扭转
     鸟瞰 这些 按 告别 不通 上述 相传 讲好 下线 仅有 分管 铺装 一派 母亲河 一名 主要有
-    串起 近临 东枕 西枕 南枕 北枕 东依 西依 南依 北依 东傍 西傍 南傍 北傍
+    串起 近临 东枕 西枕 南枕 北枕 东依 西依 南依 北依 东傍 西傍 南傍 北傍 您 赴 继 塑造
     """
     )
 )
@@ -682,7 +682,7 @@ _STOP_IN_WORDS = ("中等职业", "中等专业")
 # Names that start with what reads as a count (五大|连池 is no five of anything).
 _COUNT_NAMES = ("五大连池", "八大处", "八大关", "五大道")
 # One-character verbs cut only with a name's worth left after them and nothing or a word before.
-_WEAK_STOPS = frozenset("有让除做着著走局过好含入像经如")
+_WEAK_STOPS = frozenset("有让除做着著走局过好含入像经如继")
 
 
 def _cut_stop_words(stem: str) -> int:
@@ -750,8 +750,15 @@ def _inner_verb_end(norm: str, start: int, s: int) -> int | None:
 
 
 def _proper_rest(rest: str) -> bool:
-    """True if ``rest`` can be a name on its own: not a bare suffix or generic kind (前进|大桥 is one name)."""
-    return len(rest) >= MIN_STEM and rest not in _KIND and rest not in GENERIC and not _all_generic(rest)
+    """True if ``rest`` can be a name on its own: not a bare suffix or generic kind (前进|大桥 is one name),
+    nor two suffixes (展览|路街道 is one name)."""
+    return (
+        len(rest) >= MIN_STEM
+        and rest not in _KIND
+        and rest not in GENERIC
+        and not _all_generic(rest)
+        and not any(rest[k:] in _KIND for k in range(1, len(rest)) if rest[:k] in _KIND)
+    )
 
 
 def _proper_part(stem: str, words: frozenset[str]) -> str:
@@ -1083,6 +1090,9 @@ _METAPHOR = re.compile("成为|变成|成了|打造成|建成|是一条")
 _JI_WORDS = ("基本", "基础", "基地", "基金", "基层")
 
 
+_AFTER_ZHI = tuple(_words("之后 之前 之间 之一 之中 之外 之内 之下 之上 之际 之首 之最 之旅"))
+
+
 def _suffix_candidates(
     norm: str, lo: int, hi: int, blocked: bytearray, known: Container[str]
 ) -> Iterator[tuple[int, int, str]]:
@@ -1092,6 +1102,7 @@ def _suffix_candidates(
         if (
             any(blocked[k - lo] for k in range(s, e))
             or norm.startswith("之", e)
+            and not norm.startswith(_AFTER_ZHI, e)
             or norm.endswith("站", s, e)
             and norm.startswith("前", e)
             or norm.endswith("路", s, e)
@@ -1203,6 +1214,8 @@ def _suffix_candidates(
         stem, name = norm[start:s], norm[start:e]
         if suffix in ("乡", "镇") and stem[-1:] in "两二三四五六七八九十" and norm[start - 1 : start] == "、":
             continue  # a count closing a list: 田头、岩上、柳畈|三乡 (but 东安一村、东安三村 are villages)
+        if suffix in (*_RIVER_ENDS, "湖") and len(stem) >= 3 and stem[-1] in ADMIN_ENDS:
+            continue  # a division and the next name: 天津市|河东区, 岳西县|河图镇 (no river is named X县河)
         if suffix in _SHORT_STEM and stem[-1:] in _NOT_SHORT_STEMS and stem[:-1].endswith(("街道", *ADMIN_ENDS, "村")):
             continue  # a place and a verb: 广富林街道|隔河相望, 与沙溪镇|隔江相望
         if (
@@ -1386,6 +1399,24 @@ _CODED = re.compile(
     r"|(?<![0-9A-Za-z.时约近])[0-9]{1,3}[中小](?=[、,。;等和与及]|$)"
 )
 _SCHOOL_ITEM = re.compile(_SCHOOL)
+
+
+# A county's or city's own institution is named by it: 潼关县体育馆, 沛县人民医院 (the kind alone is generic).
+_INSTITUTIONS = re.compile(
+    "人民医院|中医医院|中医院|妇幼保健院|医院|体育馆|图书馆|博物馆|文化馆|体育场|科技馆|体育中心|档案馆|美术馆"
+    "|妇女儿童活动中心|青少年活动中心|实验小学|实验中学|第[一二三四五六七八九十]{1,3}[中小]学"
+)
+
+
+def _institution_candidates(norm: str, lo: int, hi: int, blocked: bytearray) -> Iterator[tuple[int, int, str]]:
+    from .divisions import full_name_before
+
+    for m in _INSTITUTIONS.finditer(norm, lo, hi):
+        s = full_name_before(norm, m.start(), lo)
+        if s is None or any(blocked[k - lo] for k in range(s, m.end())) or norm.startswith(("路", "街"), m.end()):
+            continue  # (文成县体育场路 is a road)
+        suffix = next((x for x in _SUFFIXES_LONGEST_FIRST if m.group().endswith(x)), "")
+        yield s, m.end(), _KIND.get(suffix, "facility")
 
 
 def _coded_candidates(norm: str, lo: int, hi: int, blocked: bytearray) -> Iterator[tuple[int, int, str]]:
@@ -1715,6 +1746,7 @@ def scored_candidates(
                 *_list_candidates(norm, lo, hi, blocked, known),
                 *_ring_candidates(norm, lo, hi, blocked),
                 *_coded_candidates(norm, lo, hi, blocked),
+                *_institution_candidates(norm, lo, hi, blocked),
                 *_area_candidates(norm, lo, hi, blocked, known, names, unmasked),
             ],
             norm,

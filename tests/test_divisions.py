@@ -111,3 +111,12 @@ def test_a_county_name_run_into_by_a_word_is_not_named():
     text = "获“全国平安农机示范县”称号……“经济发展领头羊、社会建设排头兵、科学发展示范县”的总体要求。吉安县按照"
     assert "范县" not in [d.name for d in home_counties(normalize(text).norm)]
     assert [d.name for d in home_counties(normalize("河南省范县和范县的乡镇").norm)] == ["范县"]
+
+
+def test_full_name_before_finds_the_longest_county_or_city_name():
+    from geo.divisions import full_name_before
+
+    assert full_name_before("新建沛县", 4) == 2
+    assert full_name_before("建设潼关县", 5) == 2
+    assert full_name_before("朔州市", 3) == 0
+    assert full_name_before("全市", 2) is None and full_name_before("老城区", 3) is None

@@ -1465,6 +1465,23 @@ ROUND51_RULES: dict[str, list[tuple[str, list[str]]]] = {
 }  # fmt: skip
 
 
+ROUND52_RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "divisions": [
+        ("天津市河东区出台城区建设发展规划", []),  # (河东区 is the report's own: ambiguous, found as a link)
+        ("权益,建成潼关县妇女儿童活动中心;促进群众体育事业发展,建设潼关县体育馆;大力开展国土绿化",
+         ["潼关县妇女儿童活动中心", "潼关县体育馆"]),
+        ("什刹海街道油漆作胡同5号院、展览路街道北滨河2号院等30个院落", ["什刹海街道", "油漆作胡同", "展览路街道", "北滨河2号"]),
+    ],
+    "boundaries": [
+        ("以往只有体育馆或是学校才能有的塑胶跑道,如今您逛公园就能享受到", []),
+        ("北陵公园将成为继南湖公园之后,第二个拥有跑道的公园", ["北陵公园", "南湖公园"]),
+        ("打造\"同赴潼村、同兴乡村\"品牌", []),
+        ("与10年来郑州在塑造交通枢纽优势和新型城镇化设的", []),
+        ("周边群众生产运输只能走陡窄崎岖的泥土路,福山林场的", ["福山林场"]),
+    ],
+}  # fmt: skip
+
+
 # Each round's cases, by the round whose errors the rules were revised on.
 RULE_ROUNDS = {
     5: ROUND5_RULES, 6: ROUND6_RULES, 7: ROUND7_RULES, 8: ROUND8_RULES, 9: ROUND9_RULES, 10: ROUND10_RULES,
@@ -1474,7 +1491,7 @@ RULE_ROUNDS = {
     30: ROUND30_RULES, 31: ROUND31_RULES, 32: ROUND32_RULES, 33: ROUND33_RULES, 35: ROUND35_RULES,
     36: ROUND36_RULES, 37: ROUND37_RULES, 38: ROUND38_RULES, 39: ROUND39_RULES,
     40: ROUND40_RULES, 41: ROUND41_RULES, 42: ROUND42_RULES, 43: ROUND43_RULES, 44: ROUND44_RULES, 45: ROUND45_RULES, 46: ROUND46_RULES,
-    47: ROUND47_RULES, 49: ROUND49_RULES, 51: ROUND51_RULES,
+    47: ROUND47_RULES, 49: ROUND49_RULES, 51: ROUND51_RULES, 52: ROUND52_RULES,
 }  # fmt: skip
 
 
@@ -1654,7 +1671,11 @@ def test_the_taggers_start_wins_where_both_end_alike():
     norm = "推进地铁13号线拆分"
     assert _with_tagged([(2, 8, "rail")], iter([(4, 8, "area")]), norm) == [(2, 8, "rail")]
     assert _with_tagged([(0, 8, "rail")], iter([(2, 8, "area")]), norm) == [(2, 8, "rail")]
-    # … and a route its first end: 石关-|黄尾公路
+    # … and a route its first end: 石关-|黄尾公路 (nor is a verb cut off a tagger's name when two kinds are left:
+    # 展览|路街道, real text of round 52)
+    from geo.unplaced import _proper_rest
+
+    assert not _proper_rest("路街道") and _proper_rest("南湖公园")
     norm = "改建石关-黄尾公路"
     assert _with_tagged([(2, 9, "road")], iter([(5, 9, "area")]), norm) == [(2, 9, "road")]
 
