@@ -180,6 +180,20 @@ def full_name_before(norm: str, e: int, lo: int = 0) -> int | None:
     return None
 
 
+@functools.cache
+def _township_names() -> frozenset[str]:
+    return frozenset(line.partition("\t")[2] for line in _table()[1])
+
+
+def township_before(norm: str, e: int, lo: int = 0) -> int | None:
+    """Start of the longest township full name of three to five characters ending at ``e`` (北依|横街镇), if any."""
+    names = _township_names()
+    for k in range(min(5, e - lo), 2, -1):
+        if norm[e - k : e] in names:
+            return e - k
+    return None
+
+
 def is_title(norm: str, e: int) -> bool:
     """True if the division ending at ``e`` starts a title: 县长, 州长, 市长 before a person's name."""
     return e > 0 and norm[e - 1] in "县区市镇乡省州" and _TITLE_AFTER.match(norm, e) is not None

@@ -189,7 +189,8 @@ GENERIC: frozenset[str] = frozenset(
     樱花主题口袋公园 课后学堂 发展路 希望路 面山 石质面山
     战备公路 国防战备公路 红色旅游公路 海绵公园 民族村 特色产业新村 四川特色产业新村 一江两岸 黄金跑道 钢坝闸
     金三角 园路 广场园路 回族镇 回族乡 民族镇
-    互通立交桥 青少年专门学校 专门学校 红色文化景区 高尔夫球场 泥土路 精神病防治院 海湾 慈善工业园
+    互通立交桥 青少年专门学校 专门学校 红色文化景区 高尔夫球场 泥土路 精神病防治院 海湾 慈善工业园 栾树大道 系列广场
+    四好公路 柑橘产业园
     """
     )
 )
@@ -486,7 +487,8 @@ STOP_WORDS: tuple[str, ...] = tuple(
     涵盖 还要 整修 先后 灾后 通畅 赶赴 调研 视察 考察 指导 肯定 架设 凸显 扮靓 这次 申报 沿着 这条 一段 此段
     这一段 该段 紧临 紧邻 了解 年前 还需 堆土 最大 制约 村委 采用 这段 颠覆 一定 彻底 延绵 迈步 扭转
     鸟瞰 这些 按 告别 不通 上述 相传 讲好 下线 仅有 分管 铺装 一派 母亲河 一名 主要有
-    串起 近临 东枕 西枕 南枕 北枕 东依 西依 南依 北依 东傍 西傍 南傍 北傍 您 赴 继 塑造
+    串起 近临 东枕 西枕 南枕 北枕 东依 西依 南依 北依 东傍 西傍 南傍 北傍 您 赴 继 塑造 靠近 临近
+    东距 西距 南距 北距 原本
     """
     )
 )
@@ -704,6 +706,8 @@ def _cut_stop_words(stem: str) -> int:
     # 东南部有|龙潭湖, 让|滨河路, but 大有庄, 让胡路.
     for s in weak:
         rest = len(stem) - s - 1
+        if _all_generic(stem[s + 2 :]) and rest >= 2:
+            continue  # the character after it is the name's one proper one: 含光|人行桥
         if s >= best and (rest >= 2 or rest == 1 and s - best >= 2):
             best = s + 1
     return best
@@ -1173,8 +1177,8 @@ def _suffix_candidates(
             cut = cut or 2
         elif (inner := _inner_verb_end(norm, start, s)) is not None:
             start, cut = inner, cut or inner - start  # a verb after a word: 彻底改变|滨北路, 详细汇报|木温公路
-        if norm[start] == "道" and start > lo and norm[start - 1] in "国省县乡" and s - start >= 3:
-            start += 1  # the road's class before its name: 省道|平日路
+        if norm[start] == "道" and start > lo and norm[start - 1] in "国省县乡区市" and s - start >= 3:
+            start += 1  # the road's class before its name: 省道|平日路, 区道|荷梁公路
             cut = cut or 1
         if norm.startswith(_PARTS_OF, start) and s - start >= 5 and _KIND[suffix] != "area":
             start += 2  # a side of town before a name: 海珠区南部|石榴岗河 (南部新城 is a name; 北部…片区 a zone)
@@ -1399,6 +1403,10 @@ _CODED = re.compile(
     r"|(?<![0-9A-Za-z.时约近])[0-9]{1,3}[中小](?=[、,。;等和与及]|$)"
 )
 _SCHOOL_ITEM = re.compile(_SCHOOL)
+# A route named by its ends' first characters, the rest of each in brackets: 内(黄)浚(县)路, 当(阳)枝(江)松(滋)高速.
+_BRACKETED_ROUTE = re.compile(
+    r"(?:[\u4e00-\u9fff]\([\u4e00-\u9fff]{1,3}\)){2,4}(?:高速公路|公路|高速|铁路|快速通道|路|线)"
+)
 
 
 # A county's or city's own institution is named by it: 潼关县体育馆, 沛县人民医院 (the kind alone is generic).
@@ -1419,6 +1427,26 @@ def _institution_candidates(norm: str, lo: int, hi: int, blocked: bytearray) -> 
         yield s, m.end(), _KIND.get(suffix, "facility")
 
 
+_TOWN_LEFT = "、市县区旗镇乡的在与和及是对向到至将从由于为邻依接连"
+# Masks that end a township's name too: 横|街镇, 古|城乡, 东|村镇.
+_TOWN_MASKS = re.compile("街镇|城乡|乡镇|村镇")
+
+
+def _masked_town_candidates(norm: str, lo: int, hi: int, blocked: bytearray) -> Iterator[tuple[int, int, str]]:
+    """Townships whose names end in a masked word (北依|横街镇, 南与后河镇、|古城乡): any in the country's list."""
+    from .divisions import township_before
+
+    for m in _TOWN_MASKS.finditer(norm, lo, hi):
+        if m.group() == "城乡" and norm.startswith("村", m.end()):
+            continue  # 新城|乡村振兴
+        s = township_before(norm, m.end(), lo)
+        if s is None or s >= m.start() or any(blocked[k - lo] for k in range(s, m.end())):
+            continue
+        if s > lo and _is_cjk(norm[s - 1]) and norm[s - 1] not in _TOWN_LEFT and norm[s - 2 : s] not in _stop_set():
+            continue  # no clean left edge: 美|丽村镇
+        yield s, m.end(), "town"
+
+
 def _coded_candidates(norm: str, lo: int, hi: int, blocked: bytearray) -> Iterator[tuple[int, int, str]]:
     for m in _CODED.finditer(norm, lo, hi):
         if any(blocked[k - lo] for k in range(*m.span())):
@@ -1428,6 +1456,9 @@ def _coded_candidates(norm: str, lo: int, hi: int, blocked: bytearray) -> Iterat
             continue
         for item in _SCHOOL_ITEM.finditer(norm, m.start(), m.end()):
             yield item.start(), item.end(), "campus"
+    for m in _BRACKETED_ROUTE.finditer(norm, lo, hi):
+        if not any(blocked[k - lo] for k in range(*m.span())):
+            yield m.start(), m.end(), "rail" if m.group().endswith("铁路") else "road"
 
 
 def _area_candidates(
@@ -1747,6 +1778,7 @@ def scored_candidates(
                 *_ring_candidates(norm, lo, hi, blocked),
                 *_coded_candidates(norm, lo, hi, blocked),
                 *_institution_candidates(norm, lo, hi, blocked),
+                *_masked_town_candidates(norm, lo, hi, unmasked),
                 *_area_candidates(norm, lo, hi, blocked, known, names, unmasked),
             ],
             norm,
@@ -1797,8 +1829,9 @@ def scored_candidates(
         if norm.endswith("片区", c[0], c[1]) and norm.startswith(_PARTS_OF, c[0]) and c[1] - c[0] >= 6:
             continue  # a plan's zone by its side of town: 北部石居文化片区, 中部红色党建中医药康养片区
         spans = [(c[0], c[1]), unmoded.get(c[0], (c[0], c[1])), hyphened.get(c[0], (c[0], c[1]))]
-        if max(within.get(span, 1.0) for span in spans) < DOUBTED:
-            continue  # the tagger reads no name here at all: 通上柏油|路, 没有通公交|村
+        # The tagger reads no name here at all: 通上柏油|路, 没有通公交|村 (it reads no brackets: 鹤(壁)台(前)路).
+        if max(within.get(span, 1.0) for span in spans) < DOUBTED and "(" not in norm[c[0] : c[1]]:
+            continue
         if confidence is None:
             yield (*c, None)
         else:

@@ -784,7 +784,7 @@ ROUND25_RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("终点至水蛟路,", ["水蛟路"]),
         ("谋划建设跨德胜河通道。", ["德胜河"]),
         ("还花时间;如今走北进路,", ["北进路"]),
-        ("以秀水镇为中心通过东拓孙家庄、牛村镇;", ["秀水镇", "孙家庄"]),
+        ("以秀水镇为中心通过东拓孙家庄、牛村镇;", ["秀水镇", "孙家庄", "牛村镇"]),
         ("西展南娄镇西小坪;北连苌池镇藏山,", ["南娄镇", "苌池镇"]),
         ("泰州路向南延伸至邳新路,", ["泰州路", "邳新路"]),
         ("协同高新区辐射带动周边镇(街道)发展。", []),
@@ -1482,6 +1482,24 @@ ROUND52_RULES: dict[str, list[tuple[str, list[str]]]] = {
 }  # fmt: skip
 
 
+ROUND53_RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "names": [
+        ("县城向外延伸的公路有安(阳)濮(阳)路、鹤(壁)台(前)路、内(黄)浚(县)路、内(黄)窦(公)路",
+         ["安(阳)濮(阳)路", "鹤(壁)台(前)路", "内(黄)浚(县)路", "内(黄)窦(公)路"]),
+        ("古林镇,西邻章水镇、龙观乡,南连奉化江口、萧王庙,北依横街镇。东西宽5公里",
+         ["古林镇", "章水镇", "龙观乡", "萧王庙", "横街镇"]),
+        ("甬金高速公路擦肩而过,区道荷梁公路穿越镇心", ["甬金高速公路", "荷梁公路"]),
+        ("(2)提升含光人行桥景观。美化亮化含光人行桥南北两岸绿地景观。", ["含光人行桥", "含光人行桥"]),
+    ],
+    "not places": [
+        ("以靠近城区、靠近集镇、靠近工业区、靠近旅游景区和靠近农业园区的区位优势", []),
+        ("西距京广铁路65公里,京珠高速公路50公里,东距阿深高速公路12公里", ["京广铁路", "京珠高速公路", "阿深高速公路"]),
+        ("对原本小镇上的183户农户进行统一", []),
+        ("统筹城乡发展,推进新城乡村振兴,各乡镇,美丽村镇建设", []),
+    ],
+}  # fmt: skip
+
+
 # Each round's cases, by the round whose errors the rules were revised on.
 RULE_ROUNDS = {
     5: ROUND5_RULES, 6: ROUND6_RULES, 7: ROUND7_RULES, 8: ROUND8_RULES, 9: ROUND9_RULES, 10: ROUND10_RULES,
@@ -1491,7 +1509,7 @@ RULE_ROUNDS = {
     30: ROUND30_RULES, 31: ROUND31_RULES, 32: ROUND32_RULES, 33: ROUND33_RULES, 35: ROUND35_RULES,
     36: ROUND36_RULES, 37: ROUND37_RULES, 38: ROUND38_RULES, 39: ROUND39_RULES,
     40: ROUND40_RULES, 41: ROUND41_RULES, 42: ROUND42_RULES, 43: ROUND43_RULES, 44: ROUND44_RULES, 45: ROUND45_RULES, 46: ROUND46_RULES,
-    47: ROUND47_RULES, 49: ROUND49_RULES, 51: ROUND51_RULES, 52: ROUND52_RULES,
+    47: ROUND47_RULES, 49: ROUND49_RULES, 51: ROUND51_RULES, 52: ROUND52_RULES, 53: ROUND53_RULES,
 }  # fmt: skip
 
 
