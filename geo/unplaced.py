@@ -190,7 +190,7 @@ GENERIC: frozenset[str] = frozenset(
     战备公路 国防战备公路 红色旅游公路 海绵公园 民族村 特色产业新村 四川特色产业新村 一江两岸 黄金跑道 钢坝闸
     金三角 园路 广场园路 回族镇 回族乡 民族镇
     互通立交桥 青少年专门学校 专门学校 红色文化景区 高尔夫球场 泥土路 精神病防治院 海湾 慈善工业园 栾树大道 系列广场
-    四好公路 柑橘产业园
+    四好公路 柑橘产业园 断节路 盘山公路 源网厂站 源网厂 运动员村
     """
     )
 )
@@ -438,7 +438,7 @@ _ZONES = ("北区", "南区", "东区", "西区")
 # 新港高速|双柳长江大桥. A bridge is often named by its road (白云山路沙河桥), so
 # only a highway or railway ends its stem. After the weaker ends the rest must be
 # two characters or more, or it is the name's own part: 干渠|南路, 永引渠|南路.
-_GLUE_ENDS = ("高速", "高铁", "铁路", "渠", "路", "大道", "大街", "遗址", "国道", "省道", "站", "村")
+_GLUE_ENDS = ("高速", "高铁", "铁路", "渠", "路", "大道", "大街", "遗址", "国道", "省道", "站", "村", "环线")
 _ROAD_CODES = ("国道", "省道")  # 242国道|忠堡绕镇公路: the number before is the road's own
 _BRIDGE_GLUE_ENDS = ("高速", "高铁", "铁路", "线")
 _STRONG_GLUE_ENDS = ("高速", "高铁", "铁路", "遗址", "国道", "省道", "线")
@@ -488,7 +488,7 @@ STOP_WORDS: tuple[str, ...] = tuple(
     这一段 该段 紧临 紧邻 了解 年前 还需 堆土 最大 制约 村委 采用 这段 颠覆 一定 彻底 延绵 迈步 扭转
     鸟瞰 这些 按 告别 不通 上述 相传 讲好 下线 仅有 分管 铺装 一派 母亲河 一名 主要有
     串起 近临 东枕 西枕 南枕 北枕 东依 西依 南依 北依 东傍 西傍 南傍 北傍 您 赴 继 塑造 靠近 临近
-    东距 西距 南距 北距 原本
+    东距 西距 南距 北距 原本 正对
     """
     )
 )
@@ -1592,7 +1592,10 @@ def _place_slogan(name: str, names: Mapping[str, object], region: str = "") -> b
 
 _PARTS_OF = ("东部", "西部", "南部", "北部", "中部")
 # Ends of a broad region's name (ambiguous to readers, never one site to map), or of a body's.
-_REGION_ENDS = ("都市圈", "经济圈", "城市群", "经济带", "生活圈", "公司", "集团", "协会", "委员会", "管委会")
+_REGION_ENDS = (
+    "都市圈", "经济圈", "城市群", "经济带", "生活圈", "公司", "集团", "协会", "委员会", "管委会",
+    "日报", "晚报", "电视台",  # (a newspaper: 绍兴日报)
+)  # fmt: skip
 
 
 def _tagged_candidates(

@@ -1500,6 +1500,17 @@ ROUND53_RULES: dict[str, list[tuple[str, list[str]]]] = {
 }  # fmt: skip
 
 
+ROUND54_RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "names": [
+        ("新津永公路从外环线津保高速公路", ["新津永公路", "外环线", "津保高速公路"]),
+    ],
+    "not places": [
+        ("城市道路桥梁改造提升工程项目,包括主城区断节路、新建城市桥梁", []),
+        ("马鹿塘乡的盘山公路(11月28日摄)。", ["马鹿塘乡"]),
+    ],
+}  # fmt: skip
+
+
 # Each round's cases, by the round whose errors the rules were revised on.
 RULE_ROUNDS = {
     5: ROUND5_RULES, 6: ROUND6_RULES, 7: ROUND7_RULES, 8: ROUND8_RULES, 9: ROUND9_RULES, 10: ROUND10_RULES,
@@ -1509,7 +1520,7 @@ RULE_ROUNDS = {
     30: ROUND30_RULES, 31: ROUND31_RULES, 32: ROUND32_RULES, 33: ROUND33_RULES, 35: ROUND35_RULES,
     36: ROUND36_RULES, 37: ROUND37_RULES, 38: ROUND38_RULES, 39: ROUND39_RULES,
     40: ROUND40_RULES, 41: ROUND41_RULES, 42: ROUND42_RULES, 43: ROUND43_RULES, 44: ROUND44_RULES, 45: ROUND45_RULES, 46: ROUND46_RULES,
-    47: ROUND47_RULES, 49: ROUND49_RULES, 51: ROUND51_RULES, 52: ROUND52_RULES, 53: ROUND53_RULES,
+    47: ROUND47_RULES, 49: ROUND49_RULES, 51: ROUND51_RULES, 52: ROUND52_RULES, 53: ROUND53_RULES, 54: ROUND54_RULES,
 }  # fmt: skip
 
 
