@@ -171,13 +171,17 @@ def _full_names() -> frozenset[str]:
     return frozenset(full | {d.name for ds in _prefecture_index()[2].values() for d in ds if d.name.endswith("市")})
 
 
-def full_name_before(norm: str, e: int, lo: int = 0) -> int | None:
-    """Start of the longest county, district or city full name ending at ``e`` (沛县|, 潼关县|, 朔州市|), if any."""
-    names = _full_names()
-    for k in range(min(8, e - lo), 1, -1):
+def _longest_before(names: frozenset[str], norm: str, e: int, lo: int, shortest: int, longest: int) -> int | None:
+    """Start of the longest of ``names`` ending at ``e`` and starting at ``lo`` or after, if any."""
+    for k in range(min(longest, e - lo), shortest - 1, -1):
         if norm[e - k : e] in names:
             return e - k
     return None
+
+
+def full_name_before(norm: str, e: int, lo: int = 0) -> int | None:
+    """Start of the longest county, district or city full name ending at ``e`` (沛县|, 潼关县|, 朔州市|), if any."""
+    return _longest_before(_full_names(), norm, e, lo, 2, 8)
 
 
 @functools.cache
@@ -187,11 +191,7 @@ def _township_names() -> frozenset[str]:
 
 def township_before(norm: str, e: int, lo: int = 0) -> int | None:
     """Start of the longest township full name of three to five characters ending at ``e`` (北依|横街镇), if any."""
-    names = _township_names()
-    for k in range(min(5, e - lo), 2, -1):
-        if norm[e - k : e] in names:
-            return e - k
-    return None
+    return _longest_before(_township_names(), norm, e, lo, 3, 5)
 
 
 def is_title(norm: str, e: int) -> bool:
