@@ -40,6 +40,9 @@ _JUNK_START = re.compile(
     r"主办单位|承办单位|技术支持|联系我们|网站地图|京icp|icp备|京公网安备|索引号)",
     re.IGNORECASE,
 )
+# A project list names each item's lead and partner units in a sentence
+# ("主办单位:住建局,协办单位:凤城镇、敖江镇。"); a site footer's has no full stop.
+_UNITS_SENTENCE = re.compile(r"(主办|承办)单位[^。]*(协办|配合)单位[^。]*。")
 # Furniture that may sit anywhere on a short line without a full stop.
 _JUNK_INSIDE = re.compile(
     r"(版权所有|copyright|©|icp备|公网安备|不代表本站|本站立场|分享到|扫一扫|qq空间|新浪微博|"
@@ -243,7 +246,7 @@ def _is_junk(line: str) -> bool:
     if len(line) > _JUNK_MAX:
         return False
     folded = fold(line)
-    if _JUNK_START.match(folded):
+    if _JUNK_START.match(folded) and not _UNITS_SENTENCE.match(folded):
         return True
     if len(folded) <= _PAGE_LINE_MAX and (
         _PAGE_LINE.fullmatch(folded) or (_PAGER_WORDS.search(folded) and not _PAGER_TOKENS.sub("", folded))

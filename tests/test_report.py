@@ -206,6 +206,13 @@ def test_messages_are_one_line(tmp_path, error):
     assert "\n" not in message and message.startswith(str(p))
 
 
+def test_a_projects_lead_and_partner_units_are_report_text_not_a_site_footer():
+    # lianjiang-2021-zb: each of the county's 实事 names its units in a sentence.
+    item = "(4)建设民俗公园。\n主办单位:住建局、榕发公司,协办单位:凤城镇、敖江镇。\n"
+    footer = "主办单位:连江县人民政府办公室 承办单位:连江县融媒体中心\n技术支持:某某网络公司\n"
+    assert clean_text(item + footer).split() == item.split()
+
+
 # --- the outline on other report shapes -----------------------------------------------------
 
 
