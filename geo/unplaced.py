@@ -119,7 +119,7 @@ GENERIC: frozenset[str] = frozenset(
     _words(
         """
     变电站 输变电站 车站 加油站 充电站 驿站 服务站 工作站 换乘站 博士后工作站 网站 基站 公园 口袋公园 遗址公园
-    森林公园
+    森林公园 大型停车场
     城市公园 郊野公园 湿地公园 全龄友好型公园 地区 重点地区 片区 重点片区 新区 水厂 再生水厂 自来水厂 污水处理厂 工厂
     电厂 厂区 广场 文化广场 绿地广场 中心村 贫困村 城中村 行政村 新村 特色小镇 小镇 城镇 家园 校园 乐园 精品大街
     江河 山河 护城河 立交桥 产业园 科技园 智慧园 新校区 科学城 大悦城 动物园 批发市场 大学 学院 中学 小学 高中
@@ -535,7 +535,7 @@ LIST_HEADS: tuple[tuple[str, str], ...] = (
 )  # fmt: skip
 _LIST_HEAD = re.compile(
     r"(?:等(?:[0-9]{1,4}|[一二三四五六七八九十两]{1,3})?|(?:[0-9]{1,4}|[一二三四五六七八九十两]{1,3}))"
-    r"[个处条座家大]?(?:重点|重要|核心|周边|主要|世界级|大型|特大型|中心|城中|示范|棚户)?"
+    r"[个处条座家大]?(?:重点|重要|核心|周边|主要|世界级|大型|特大型|中心|城中|示范|棚户|(自然|行政)(?=村))?"
     "(" + "|".join(h for h, _ in LIST_HEADS) + ")"
 )
 _LIST_KIND = dict(LIST_HEADS)
@@ -1314,23 +1314,28 @@ def _suffix_candidates(
             yield start, e, _KIND[suffix]
 
 
+def _item_sep(norm: str, i: int) -> bool:
+    """True if norm[i] parts a list's items: 、, or 及 and 与 (长埔、莲花|及|新望三个行政村), not 涉及, 以及."""
+    return norm[i] == "、" or norm[i] in "及与" and i > 0 and norm[i - 1] not in "以涉惠普波顾论触企遍殃参给赋授"
+
+
 def _list_candidates(
     norm: str, lo: int, hi: int, blocked: bytearray, known: Container[str]
 ) -> Iterator[tuple[int, int, str]]:
     for m in _LIST_HEAD.finditer(norm, lo, hi):
-        kind = _LIST_KIND[m.group(1)]
-        if m.group(1) == "乡" and norm.startswith(("村", "镇"), m.end()):
+        kind = _LIST_KIND[m.group(2)]
+        if m.group(2) == "乡" and norm.startswith(("村", "镇"), m.end()):
             continue  # no township: 两条乡|村旅游带
         end = m.start()
         items: list[tuple[int, int]] = []
         while len(items) < MAX_ITEMS:
             i = end
-            while i > lo and end - i <= MAX_STEM + 4 and _is_cjk(norm[i - 1]) and norm[i - 1] != "、":
+            while i > lo and end - i <= MAX_STEM + 4 and _is_cjk(norm[i - 1]) and not _item_sep(norm, i - 1):
                 i -= 1
             if i == end:
                 break  # an empty item: the noun does not close a list here
             items.append((i, end))
-            if i > lo and norm[i - 1] == "、":
+            if i > lo and _item_sep(norm, i - 1):
                 end = i - 1
             else:
                 break
@@ -1339,6 +1344,10 @@ def _list_candidates(
         for k, (s, e) in enumerate(items):
             if k == len(items) - 1:  # the leftmost item may still carry its verb
                 s += _cut_stop_words(norm[s:e])
+            if "的" in norm[s:e] or _COUNTED.search(norm, s, e):
+                continue  # no item: 怀柔、房山两个区的|216个行政村
+            if m.group(1) and (t := max(norm.rfind("镇", s + 2, e - 2), norm.rfind("乡", s + 2, e - 2))) > 0:
+                s = t + 1  # a village after its town: 双江镇|永坪、江埠两个行政村
             for tail in _ITEM_TAILS:
                 if norm.endswith(tail, s, e) and e - s > len(tail) + 1:
                     e -= len(tail)
@@ -1356,7 +1365,7 @@ def _list_candidates(
                     name, e = name[:-2], e - 2
                 if len(name) < 3 or not name.endswith(tuple(_KIND)) or name in GENERIC or _all_generic(name):
                     continue
-            if m.group(1) == "区域" and name.endswith("区"):
+            if m.group(2) == "区域" and name.endswith("区"):
                 continue  # a plan's zones: 科学文化区、氧吧漫步区、五彩植物区四大区域
             yield s, e, kind
 
