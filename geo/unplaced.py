@@ -94,7 +94,7 @@ MASKED: frozenset[str] = frozenset(
     _words(
         """
     背街小巷 大街小巷 规划保留村 一刻钟便民生活圈 重点消费集聚区 美丽乡村 乡村 乡村振兴 城乡 街乡 街镇 乡镇 村庄 村民
-    村集体 村级 村地区管 村镇 村委会 农村 新型农村 园林 花园式 花园城市 地区生产总值 地区总部 路网 路面 路径
+    村集体 村级 村地区管 村镇 农村 新型农村 园林 花园式 花园城市 地区生产总值 地区总部 路网 路面 路径
     路灯 路口 路线 路线图 路子 之路
     山水林田湖 绿水青山 金山银山 下山 上山 登山 爬山 山川 山清水秀 大湾区 港口 港澳 港湾 湾区 库区
     各区 各县区 湖区 旧居民 最美街巷 街道办事处 街头 街面 街角 线上 线下 线索 站城 站点 站位 一站式 河道 河湖 河长
@@ -1524,13 +1524,31 @@ def _split_areas(
     for s, e, kind in found:
         for k in range(min(6, e - s - 2), 1, -1):
             head, rest = norm[s : s + k], norm[s + k : e]
-            if head in names and rest in names:
+            if head in names and (
+                rest in names
+                or kind == "village"
+                and names[head][0] == "town"
+                and len(rest) >= 3
+                and _valid_village(rest)
+            ):
                 parts += [(s, s + k, names[head][0]), (s + k, e, kind)]
                 break
     if not parts:
         return found
     spans = [(s, e) for s, e, _ in parts]
     return parts + [c for c in found if not any(c[0] < e and s < c[1] for s, e in spans)]
+
+
+def _committee_end(norm: str, e: int, hi: int) -> int:
+    """The end of a village's name with its committee after it (马泗河村|委, 龙家村|委会), else ``e``."""
+    if norm[e - 1] != "村" or not norm.startswith("委", e):
+        return e
+    return e + 2 if norm.startswith("委会", e) and e + 2 <= hi else e + 1
+
+
+def _valid_village(name: str) -> bool:
+    """A village's own name after its township's: 城阳|长城村 (not 城阳|新村, nor 齐寿|乡彭马村)."""
+    return name.endswith("村") and name[0] not in "乡镇村区县市" and name not in GENERIC and not _all_generic(name[:-1])
 
 
 def _split_subdistricts(norm: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -1799,6 +1817,8 @@ def scored_candidates(
         key=lambda c: (c[0], -c[1]),
     )
     found = _split_rings(norm, _split_subdistricts(norm, found))
+    # A village by its committee, as readers write it: 马泗河村委, 龙家村委会.
+    found = [(s, _committee_end(norm, e, hi) if k == "village" else e, k) for s, e, k in found]
     confidence: dict[tuple[int, int], float] | None = None
     within: Mapping[tuple[int, int], float] = {}
     unmoded: dict[int, tuple[int, int]] = {}
@@ -1832,7 +1852,7 @@ def scored_candidates(
         after = c[1] + (c[1] < hi and norm[c[1]] in _CLOSING_QUOTES)
         if norm.startswith(_NOT_A_PLACE_AFTER, after) or is_title(norm, c[1]):
             continue  # a strategy or a campaign named after a place ("大宿城"|战略), a title (…人民政府州|长)
-        if norm.endswith(_OFFICE_ENDS[:-1], c[0], c[1]):
+        if norm.endswith(_OFFICE_ENDS[:-1], c[0], c[1]) and not norm.endswith("村委", c[0], c[1]):
             continue  # an office named after its place: 延吉市林业局
         if _place_slogan(norm[c[0] : c[1]], names, region):
             continue  # a slogan made of the report's own place: 活力|房山, 平安|房山

@@ -1516,6 +1516,20 @@ ROUND54_RULES: dict[str, list[tuple[str, list[str]]]] = {
     ],
 }  # fmt: skip
 
+ROUND55_RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "names": [
+        # A village run after its township's short name is two names, as chains of divisions are labelled.
+        ("东莞市麻涌镇:麻涌大步村将增设团结和睦主题雕塑,新基村将建设文化广场。", ["东莞市", "麻涌镇", "麻涌", "大步村", "新基村"]),
+        ("海口市琼山区:续建塔昌村项目;续建三门坡昌礼村(旧村改造);续建马坡村项目。", ["琼山区", "塔昌村", "三门坡", "昌礼村", "马坡村"]),
+        ("西充县61个新村聚居点,凤鸣双龙桥村成为全国宜居村庄。", ["西充县", "凤鸣", "双龙桥村"]),
+        # A village by its committee, as readers write it.
+        ("2013年重点打造马泗河村委以南、洼张村委以北万亩方建设。", ["马泗河村委", "洼张村委"]),
+        ("会文镇文林、白延、龙家村委会农村生活污水治理项目", ["会文镇", "龙家村委会"]),
+    ],
+    "not places": [
+        ("各村村委会组织村民修路。", []),
+    ],
+}  # fmt: skip
 
 # Each round's cases, by the round whose errors the rules were revised on.
 RULE_ROUNDS = {
@@ -1527,6 +1541,7 @@ RULE_ROUNDS = {
     36: ROUND36_RULES, 37: ROUND37_RULES, 38: ROUND38_RULES, 39: ROUND39_RULES,
     40: ROUND40_RULES, 41: ROUND41_RULES, 42: ROUND42_RULES, 43: ROUND43_RULES, 44: ROUND44_RULES, 45: ROUND45_RULES, 46: ROUND46_RULES,
     47: ROUND47_RULES, 49: ROUND49_RULES, 51: ROUND51_RULES, 52: ROUND52_RULES, 53: ROUND53_RULES, 54: ROUND54_RULES,
+    55: ROUND55_RULES,
 }  # fmt: skip
 
 
