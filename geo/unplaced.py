@@ -1539,6 +1539,25 @@ def _split_areas(
     return parts + [c for c in found if not any(c[0] < e and s < c[1] for s, e in spans)]
 
 
+def _into_townships(
+    norm: str, hi: int, found: list[tuple[int, int, str]], names: dict[str, tuple[str, bool]]
+) -> list[tuple[int, int, str]]:
+    """A name that runs into a township of the national list is cut before it: 淇县庙|口镇 is 淇县, 庙口镇."""
+    from .divisions import township_before
+
+    out = []
+    for s, e, kind in found:
+        t = next((t for t in range(e + 1, min(e + 4, hi + 1)) if norm[t - 1] in "镇乡"), None)
+        p = township_before(norm, t, s + 1) if t is not None and kind != "town" else None
+        if p is None or p >= e or norm[p : t - 1] in _KIND:  # (成贵高速|铁路镇|雄段: 铁路 is a kind)
+            out.append((s, e, kind))
+            continue
+        if norm[s:p] in names:
+            out.append((s, p, names[norm[s:p]][0]))
+        out.append((p, t, "town"))  # type: ignore[arg-type]
+    return sorted(set(out), key=lambda c: (c[0], -c[1]))
+
+
 def _committee_end(norm: str, e: int, hi: int) -> int:
     """The end of a village's name with its committee after it (马泗河村|委, 龙家村|委会), else ``e``."""
     if norm[e - 1] != "村" or not norm.startswith("委", e):
@@ -1816,7 +1835,7 @@ def scored_candidates(
         ),
         key=lambda c: (c[0], -c[1]),
     )
-    found = _split_rings(norm, _split_subdistricts(norm, found))
+    found = _split_rings(norm, _split_subdistricts(norm, _into_townships(norm, hi, found, names)))
     # A village by its committee, as readers write it: 马泗河村委, 龙家村委会.
     found = [(s, _committee_end(norm, e, hi) if k == "village" else e, k) for s, e, k in found]
     confidence: dict[tuple[int, int], float] | None = None
