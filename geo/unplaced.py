@@ -1555,7 +1555,7 @@ def _into_townships(
         if norm[s:p] in names:
             out.append((s, p, names[norm[s:p]][0]))
         out.append((p, t, "town"))  # type: ignore[arg-type]
-    return sorted(set(out), key=lambda c: (c[0], -c[1]))
+    return sorted(dict.fromkeys(out), key=lambda c: (c[0], -c[1]))  # (stable: a span's first kind stays first)
 
 
 def _committee_end(norm: str, e: int, hi: int) -> int:

@@ -24,6 +24,15 @@ def test_the_list_is_whole_and_sorted():
     assert divisions()["110108"].name == "海淀区" and divisions()["110112110"].name == "西集镇"
 
 
+def test_townships_go_by_their_own_name():
+    # The NBS list writes some with their county's name first (召陵区万金镇, 高阳县锦华街道).
+    d = divisions()
+    assert d["411104102"].name == "万金镇" and d["411104102"].short == "万金"
+    assert d["130628001"].name == "锦华街道"
+    county_first = [t.name for code, t in d.items() if len(code) == 9 and t.name.startswith(d[code[:6]].name)]
+    assert [n for n in county_first if n[-1] in "镇乡"] == ["芒市镇"]  # (芒市's own town)
+
+
 def test_short_names():
     d = divisions()
     assert d["110112209"].short == "于家务"  # 于家务回族乡: an ethnic township
