@@ -1058,9 +1058,10 @@ def _valid_stem(stem: str, name: str, known: Container[str], min_stem: int = MIN
     owners = _BUILDING_OWNERS if name.endswith("大楼") else _CAMPUS_OWNERS
     if name[len(stem) :] in ("园", "园区", "大楼") and any(w in stem for w in owners):
         return False  # a campus or building of one: 实验幼儿园|新园, 人民医院门诊住院|大楼
-    # Many place characters make a slogan (两桥一路); but the Great Wall is no 城 of one, and a
-    # bridge is named by its road and river (五台山路澧河桥).
-    if sum(ch in _SLOGAN_CHARS for ch in name.replace("长城", "")) >= 3 and not name.endswith("桥"):
+    # Many kinds of place make a slogan (两桥一路); but the Great Wall is no 城 of one, a bridge is
+    # named by its road and river (五台山路澧河桥), and a road by its river (北川河滨河西路: two kinds).
+    kinds = [ch for ch in name.replace("长城", "") if ch in _SLOGAN_CHARS]
+    if (len(set(kinds)) >= 3 or len(kinds) >= 3 and not name.endswith("路")) and not name.endswith("桥"):
         return False
     return org_ok or not any(w in stem for w in ORG_WORDS)
 
@@ -1404,11 +1405,12 @@ def _ring_candidates(norm: str, lo: int, hi: int, blocked: bytearray) -> Iterato
 
 
 # A national or provincial road by its number after the kind (国道307, 省道541), and
-# schools by number, the way reports shorten them: 10小, and in a 、-list 36中、37中、39中, 四小、六小.
+# schools by number, the way reports shorten them: 10小, and in a 、-list 36中、37中、39中, 四小、六小
+# (a list of the whole, not its head: 二中、三中、四中、五中、六中全会 are plenums).
 _SCHOOL = r"(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})[中小]"
 _CODED = re.compile(
     r"(?:国道|省道)[GSgs]?[0-9]{2,3}(?![0-9.])(?:新线|线)?"
-    rf"|(?<![0-9A-Za-z.一二三四五六七八九十届]){_SCHOOL}(?:、{_SCHOOL})+(?![心国华央部间期型级学全时])"
+    rf"|(?<![0-9A-Za-z.一二三四五六七八九十届]){_SCHOOL}(?:、{_SCHOOL})+(?![、心国华央部间期型级学全时])"
     r"|(?<![0-9A-Za-z.时约近])[0-9]{1,3}[中小](?=[、,。;等和与及]|$)"
 )
 _SCHOOL_ITEM = re.compile(_SCHOOL)

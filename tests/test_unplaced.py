@@ -1531,9 +1531,13 @@ ROUND55_RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("五是根据成贵高速铁路镇雄段建设进度,建设县城至火车站道路。", ["成贵高速铁路"]),
         # (round 56) a township the national list writes after its county's name is the township's alone
         ("名单:召陵区万金镇、郾城区龙城镇。", ["召陵区", "万金镇", "郾城区", "龙城镇"]),
+        # A road named by its river is no slogan of many kinds.
+        ("投资1397.61万元新建北川河滨河西路、北川河滨河东路、北禅路", ["北川河滨河西路", "北川河滨河东路", "北禅路"]),
     ],
     "not places": [
         ("各村村委会组织村民修路。", []),
+        ("全面贯彻党的十九大及十九届二中、三中、四中、五中、六中全会精神", []),
+        ("打造馆桥城园岛河", []),
     ],
 }  # fmt: skip
 
