@@ -808,7 +808,7 @@ def _glue_cut(stem: str, suffix: str) -> int:
 def _lead_char(norm: str, start: int, s: int, kind: str) -> bool:
     """True if a stem of three or more characters starts with a word of one: a crossing or a loop
     (跨|京山线, 跨|通灌路, 环|龙江, 环|杭州湾; but 跨湖桥, 环城河 are names), or a former name
-    (原|三七电池厂; but 原始森林, 原州区)."""
+    (原|三七电池厂; but 原始森林, 原州区) or a present one (并入匡河乡(现|匡河镇); but 现代城)."""
     if s - start < 3:
         return False
     ch = norm[start]
@@ -819,6 +819,8 @@ def _lead_char(norm: str, start: int, s: int, kind: str) -> bool:
         and (kind == "river" or norm[s] == "湾")
         or ch == "原"
         and norm[start + 1] not in "始生野来本先"
+        or ch == "现"
+        and norm[start + 1] not in "代状有在行场实存"
     )
 
 
@@ -1547,8 +1549,11 @@ def _into_townships(
     """A name that runs into a township of the national list is cut before it: 淇县庙|口镇 is 淇县, 庙口镇."""
     from .divisions import township_before
 
+    towns = {e for _, e, kind in found if kind == "town"}
     out = []
     for s, e, kind in found:
+        if kind == "river" and e + 1 in towns and norm[e] in "镇乡":
+            continue  # the township named by its river: 并入|匡河乡 (not 入匡河)
         t = next((t for t in range(e + 1, min(e + 4, hi + 1)) if norm[t - 1] in "镇乡"), None)
         p = township_before(norm, t, s + 1) if t is not None and kind != "town" else None
         if p is None or p >= e or norm[p : t - 1] in _KIND:  # (成贵高速|铁路镇|雄段: 铁路 is a kind)

@@ -1533,6 +1533,8 @@ ROUND55_RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("名单:召陵区万金镇、郾城区龙城镇。", ["召陵区", "万金镇", "郾城区", "龙城镇"]),
         # A road named by its river is no slogan of many kinds.
         ("投资1397.61万元新建北川河滨河西路、北川河滨河东路、北禅路", ["北川河滨河西路", "北川河滨河东路", "北禅路"]),
+        # A township by its former and present names.
+        ("2001年,并入匡河乡(现匡河镇),随后国道318改线", ["匡河乡", "匡河镇", "国道318"]),
     ],
     "not places": [
         ("各村村委会组织村民修路。", []),
