@@ -189,6 +189,11 @@ def _township_names() -> frozenset[str]:
     return frozenset(line.partition("\t")[2] for line in _table()[1])
 
 
+def is_area_name(name: str) -> bool:
+    """True if ``name`` is a county's or prefecture's name, full or short (监利, 监利市, 荆州)."""
+    return name in _county_index()[2] or name in _prefecture_index()[2]
+
+
 def township_before(norm: str, e: int, lo: int = 0) -> int | None:
     """Start of the longest township full name of three to five characters ending at ``e`` (北依|横街镇), if any."""
     return _longest_before(_township_names(), norm, e, lo, 3, 5)

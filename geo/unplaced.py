@@ -903,7 +903,7 @@ def _hyphen_route_start(norm: str, lo: int, start: int, blocked: bytearray) -> i
             not _ROUTE_END.fullmatch(norm, head, p - 1)
             or any(blocked[k - lo] for k in range(head, p - 1))
             or norm[p - 2] == "界"
-            or any(x in norm[head : p - 1] and _KIND[x] in ("road", "rail") for x in _KIND)
+            or any(norm.endswith(x, head, p - 1) and _KIND[x] in ("road", "rail") for x in _KIND)
         ):
             return None  # no clean 1–4 character end before the hyphen, or a stretch: 青龙路-|沪宁高速公路
         p, ends = head, ends + 1
@@ -1194,7 +1194,11 @@ def _suffix_candidates(
         routed = True
         if _KIND[suffix] in ("road", "rail") and (route := _route_start(norm, lo, raw, start, suffix)) is not None:
             start = route  # a route by its two ends: 柳州至|南宁高速公路
-        elif suffix in _ROUTES and start == raw and (ends := _hyphen_route_start(norm, lo, start, blocked)) is not None:
+        elif (
+            suffix in (*_ROUTES, "隧道")
+            and start == raw
+            and (ends := _hyphen_route_start(norm, lo, start, blocked)) is not None
+        ):
             start = ends  # … or joined by hyphens: 青天-|姚河公路
         else:
             routed = False
@@ -1524,8 +1528,13 @@ def _split_areas(
     """Split a name that is two of the report's divisions run together: 怀柔|汤河口镇, 通州区|宋庄镇.
 
     The two parts replace every candidate that overlaps them (怀柔汤|河)."""
+    from .divisions import is_area_name, township_before
+
     parts: list[tuple[int, int, str]] = []
     for s, e, kind in found:
+        if kind == "town" and (p := township_before(norm, e, s + 2)) is not None and is_area_name(norm[s:p]):
+            parts += [(s, p, "district"), (p, e, kind)]  # any county's: 监利|周老嘴镇
+            continue
         for k in range(min(6, e - s - 2), 1, -1):
             head, rest = norm[s : s + k], norm[s + k : e]
             if head in names and (
@@ -1890,7 +1899,14 @@ def scored_candidates(
         # The tagger reads no name here at all: 通上柏油|路, 没有通公交|村 (it reads no brackets: 鹤(壁)台(前)路).
         if max(within.get(span, 1.0) for span in spans) < DOUBTED and "(" not in norm[c[0] : c[1]]:
             continue
+        # A residents' committee is written with its name, as readers label it: 南街|居委会.
+        end = c[1] + 3 if norm.startswith("居委会", c[1]) and c[1] + 3 <= hi else c[1]
         if confidence is None:
-            yield (*c, None)
+            yield c[0], end, c[2], None
         else:
-            yield (*c, max((confidence[span] for span in (spans[0], spans[2]) if span in confidence), default=None))
+            yield (
+                c[0],
+                end,
+                c[2],
+                max((confidence[span] for span in (spans[0], spans[2]) if span in confidence), default=None),
+            )

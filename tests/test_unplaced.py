@@ -1542,6 +1542,21 @@ ROUND55_RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("打造馆桥城园岛河", []),
     ],
 }  # fmt: skip
+ROUND57_RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "names": [
+        # A tunnel by its hyphened ends, and an end with a road's character inside it (街口).
+        ("三条过江隧道(洲头咀隧道、仑头-生物岛隧道、生物岛-大学城隧道)", ["洲头咀隧道", "仑头-生物岛隧道", "生物岛-大学城隧道"]),
+        ("华南路三期;街口-北兴高速公路;东沙-新联高速公路", ["华南路", "街口-北兴高速公路", "东沙-新联高速公路"]),
+        # A township after any county's short name is two names (福清|一都镇), as chains of divisions are labelled.
+        ("纵贯天门、潜江到监利周老嘴镇。", ["监利", "周老嘴镇"]),
+        ("福清一都镇、罗源起步镇、闽侯白沙镇", ["福清", "一都镇", "罗源", "起步镇", "闽侯", "白沙镇"]),
+        # A residents' committee with its name, as readers write it (南街居委会).
+        ("在文化街居委会开展活动,新华村居委会", ["文化街居委会", "新华村居委会"]),
+    ],
+    "not places": [
+        ("建设青龙路-沪宁高速公路连接线。", ["青龙路", "沪宁高速公路"]),
+    ],
+}  # fmt: skip
 
 # Each round's cases, by the round whose errors the rules were revised on.
 RULE_ROUNDS = {
@@ -1553,7 +1568,7 @@ RULE_ROUNDS = {
     36: ROUND36_RULES, 37: ROUND37_RULES, 38: ROUND38_RULES, 39: ROUND39_RULES,
     40: ROUND40_RULES, 41: ROUND41_RULES, 42: ROUND42_RULES, 43: ROUND43_RULES, 44: ROUND44_RULES, 45: ROUND45_RULES, 46: ROUND46_RULES,
     47: ROUND47_RULES, 49: ROUND49_RULES, 51: ROUND51_RULES, 52: ROUND52_RULES, 53: ROUND53_RULES, 54: ROUND54_RULES,
-    55: ROUND55_RULES,
+    55: ROUND55_RULES, 57: ROUND57_RULES,
 }  # fmt: skip
 
 
