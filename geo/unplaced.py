@@ -595,6 +595,18 @@ _TITLES = ("市长", "区长", "县长", "镇长", "乡长", "省长", "书记",
 # Characters that end words (服务业, 港湾式, 现代化) and so never start a name: 业|示范区, 式|公交站.
 _NOT_FIRST = "业式性型们者个座条级"
 # What makes a place-like name a programme's: "大宿城"战略, 清河行动.
+# Provinces whose name starts with a place suffix (京珠高速湖|南段 is the road's Hunan stretch).
+_SUFFIX_PROVINCES = frozenset(_words("湖南 湖北 河南 河北 江西 江苏 山东 山西"))
+
+
+def _into_province(norm: str, s: int, e: int) -> bool:
+    """True if the name ending at ``e`` is a province's first character after a road or a verb of motion
+    (京珠高速湖|南段, 东进湖|南), or the province's own (中共河|南省委); but 美舍河|南段 is the river's."""
+    stem = norm[s : e - 1]
+    road = any(stem.endswith(x) and _KIND[x] in ("road", "rail") for x in _KIND)
+    return norm.startswith("省", e + 1) or road or stem[-1:] in "进经往至到入出周"
+
+
 _NOT_A_PLACE_AFTER = ("战略", "行动", "理念", "精神", "日报", "晚报", "新闻网", "电视台", "广播电视台", "报社")
 _CLOSING_QUOTES = "\"'”’」』"
 
@@ -1891,6 +1903,8 @@ def scored_candidates(
             continue  # an office named after its place: 延吉市林业局
         if _place_slogan(norm[c[0] : c[1]], names, region):
             continue  # a slogan made of the report's own place: 活力|房山, 平安|房山
+        if norm[c[1] - 1 : c[1] + 1] in _SUFFIX_PROVINCES and _into_province(norm, c[0], c[1]):
+            continue  # run into a province: 京珠高速湖|南段, 中共河|南省委, 东进湖|南
         if _kind_in_list(norm, c[0], c[1], lo, hi):
             continue  # a kind listed with kinds: 建设生态路、文明路、惠民路
         if norm.endswith("片区", c[0], c[1]) and norm.startswith(_PARTS_OF, c[0]) and c[1] - c[0] >= 6:
