@@ -119,7 +119,7 @@ GENERIC: frozenset[str] = frozenset(
     _words(
         """
     变电站 输变电站 车站 加油站 充电站 驿站 服务站 工作站 换乘站 博士后工作站 网站 基站 公园 口袋公园 遗址公园
-    森林公园 大型停车场 垂钓园 黄土大街 长沙幼儿园
+    森林公园 大型停车场 垂钓园 黄土大街 长沙幼儿园 特大桥 小吃街 美食街
     城市公园 郊野公园 湿地公园 全龄友好型公园 地区 重点地区 片区 重点片区 新区 水厂 再生水厂 自来水厂 污水处理厂 工厂
     电厂 厂区 广场 文化广场 绿地广场 中心村 贫困村 城中村 行政村 新村 特色小镇 小镇 城镇 家园 校园 乐园 精品大街
     江河 山河 护城河 立交桥 产业园 科技园 智慧园 新校区 科学城 大悦城 动物园 批发市场 大学 学院 中学 小学 高中
@@ -557,7 +557,7 @@ _DIGIT_COUNT = re.compile(rf"[0-9]+(?:{_UNITS})")  # 5家|…, not 万家丽
 # Names listing many kinds of place are slogans: “馆桥城园岛河”.
 _SLOGAN_CHARS = frozenset("路街桥园河湖村镇乡山城岛站线厂寺庄馆")
 # What a slogan counts between its numerals: 一中心四片区, 五横六纵, 一轴两带, 三分之一.
-_SLOGAN_PARTS = frozenset("中心横纵轴带核翼极圈网廊片区轨地城分之路桥业院镇头部基高速港街巷室场站河湖村")
+_SLOGAN_PARTS = frozenset("中心横纵轴带核翼极圈网廊片区轨地城分之路桥业院镇头部基高速港街巷室场站河湖村洞")
 _NUMERAL = re.compile(r"[0-9一二三四五六七八九十百千万两零〇]+")
 
 
@@ -1903,6 +1903,8 @@ def scored_candidates(
             continue  # an office named after its place: 延吉市林业局
         if _place_slogan(norm[c[0] : c[1]], names, region):
             continue  # a slogan made of the report's own place: 活力|房山, 平安|房山
+        if norm.endswith(("没有一座", "没有一条", "没有一个"), lo, c[0]):
+            continue  # what is missing is no place: 没有一座|汉江公路大桥
         if norm[c[1] - 1 : c[1] + 1] in _SUFFIX_PROVINCES and _into_province(norm, c[0], c[1]):
             continue  # run into a province: 京珠高速湖|南段, 中共河|南省委, 东进湖|南
         if _kind_in_list(norm, c[0], c[1], lo, hi):
