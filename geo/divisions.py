@@ -189,6 +189,12 @@ def _township_names() -> frozenset[str]:
     return frozenset(line.partition("\t")[2] for line in _table()[1])
 
 
+def full_name_at(norm: str, s: int) -> int | None:
+    """End of the longest county, district or city full name starting at ``s`` (|镇远县), if any."""
+    names = _full_names()
+    return next((s + k for k in range(8, 1, -1) if norm[s : s + k] in names), None)
+
+
 def is_area_name(name: str) -> bool:
     """True if ``name`` is a county's or prefecture's name, full or short (监利, 监利市, 荆州)."""
     return name in _county_index()[2] or name in _prefecture_index()[2]

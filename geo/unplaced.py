@@ -488,7 +488,7 @@ STOP_WORDS: tuple[str, ...] = tuple(
     这一段 该段 紧临 紧邻 了解 年前 还需 堆土 最大 制约 村委 采用 这段 颠覆 一定 彻底 延绵 迈步 扭转
     鸟瞰 这些 按 告别 不通 上述 相传 讲好 下线 仅有 分管 铺装 一派 母亲河 一名 主要有
     串起 近临 东枕 西枕 南枕 北枕 东依 西依 南依 北依 东傍 西傍 南傍 北傍 您 赴 继 塑造 靠近 临近
-    东距 西距 南距 北距 原本 正对
+    东距 西距 南距 北距 原本 正对 东隔 西隔 南隔 北隔 东北隔 西北隔 东南隔 西南隔
     """
     )
 )
@@ -1333,9 +1333,23 @@ def _suffix_candidates(
             yield start, e, _KIND[suffix]
 
 
-def _item_sep(norm: str, i: int) -> bool:
-    """True if norm[i] parts a list's items: 、, or 及 and 与 (长埔、莲花|及|新望三个行政村), not 涉及, 以及."""
-    return norm[i] == "、" or norm[i] in "及与" and i > 0 and norm[i - 1] not in "以涉惠普波顾论触企遍殃参给赋授"
+def _after_divisions(norm: str, s: int, e: int) -> int:
+    """Where the name starts in ``norm[s:e]`` after the counties and townships written before it (上虞区|东澄村)."""
+    from .divisions import full_name_before, township_before
+
+    p = s
+    for k in range(s + 2, e - 1):
+        if norm[k - 1] in "县区市镇乡道" and (full_name_before(norm, k, p) == p or township_before(norm, k, p) == p):
+            p = k
+    return p
+
+
+def _item_sep(norm: str, i: int) -> int:
+    """How many characters ending at norm[i] part a list's items: 、, 及 or 与 (长埔、莲花|及|新望三个行政村),
+    以及; none in 涉及, 普及."""
+    if norm[i] == "、" or norm[i] in "及与" and i > 0 and norm[i - 1] not in "以涉惠普波顾论触企遍殃参给赋授":
+        return 1
+    return 2 if norm[i] == "及" and i > 0 and norm[i - 1] == "以" else 0
 
 
 def _list_candidates(
@@ -1354,8 +1368,8 @@ def _list_candidates(
             if i == end:
                 break  # an empty item: the noun does not close a list here
             items.append((i, end))
-            if i > lo and _item_sep(norm, i - 1):
-                end = i - 1
+            if i > lo and (sep := _item_sep(norm, i - 1)):
+                end = i - sep  # (以及 parts items as one word)
             else:
                 break
         if len(items) < 2 or items[0][1] != m.start():
@@ -1367,6 +1381,7 @@ def _list_candidates(
                 continue  # no item: 怀柔、房山两个区的|216个行政村
             if m.group(1) and (t := max(norm.rfind("镇", s + 2, e - 2), norm.rfind("乡", s + 2, e - 2))) > 0:
                 s = t + 1  # a village after its town: 双江镇|永坪、江埠两个行政村
+            s = _after_divisions(norm, s, e)  # … or its county: 安吉县|余村、龙泉市|溪头村等20个村
             for tail in _ITEM_TAILS:
                 if norm.endswith(tail, s, e) and e - s > len(tail) + 1:
                     e -= len(tail)
@@ -1568,13 +1583,17 @@ def _into_townships(
     norm: str, hi: int, found: list[tuple[int, int, str]], names: dict[str, tuple[str, bool]]
 ) -> list[tuple[int, int, str]]:
     """A name that runs into a township of the national list is cut before it: 淇县庙|口镇 is 淇县, 庙口镇."""
-    from .divisions import township_before
+    from .divisions import full_name_at, full_name_before, township_before
 
     towns = {e for _, e, kind in found if kind == "town"}
     out = []
     for s, e, kind in found:
         if kind == "river" and e + 1 in towns and norm[e] in "镇乡":
             continue  # the township named by its river: 并入|匡河乡 (not 入匡河)
+        if kind == "town" and e - s > 3 and norm[e - 1] in "镇乡" and full_name_at(norm, e - 1) is not None:
+            if full_name_before(norm, e - 1, s) == s:
+                out.append((s, e - 1, "district"))
+            continue  # a county whose name starts with 镇 or 乡: 庆阳市|镇原县
         t = next((t for t in range(e + 1, min(e + 4, hi + 1)) if norm[t - 1] in "镇乡"), None)
         p = township_before(norm, t, s + 1) if t is not None and kind != "town" else None
         if p is None or p >= e or norm[p : t - 1] in _KIND:  # (成贵高速|铁路镇|雄段: 铁路 is a kind)

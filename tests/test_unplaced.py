@@ -1562,6 +1562,19 @@ ROUND57_RULES: dict[str, list[tuple[str, list[str]]]] = {
         ("海口凤翔公园项目地处美舍河南段,凤翔路两侧", ["海口凤翔公园", "美舍河", "凤翔路"]),
     ],
 }  # fmt: skip
+ROUND58_RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "names": [
+        # A list's items after their county or township, and 以及 parting items.
+        ("入选示范,安吉县余村、龙泉市溪头村、天台县后岸村、开化县桃溪村、上虞区东澄村等20个村入选",
+         ["安吉县", "余村", "龙泉市", "溪头村", "天台县", "后岸村", "开化县", "桃溪村", "上虞区", "东澄村"]),
+        ("辐射范围包括礼贤镇、榆垡镇、安定镇、魏善庄镇以及庞各庄镇五个主要地区。", ["礼贤镇", "榆垡镇", "安定镇", "魏善庄镇", "庞各庄镇"]),
+        # A county whose name starts with 镇 (镇原县, written 镇远县 here) is no town of the city before it.
+        ("东、南、北与庆阳市镇远县、平凉市崆峒区、庆阳市环县接壤", ["庆阳市", "镇远县", "崆峒区", "环县"]),
+        # 东隔, 西北隔: what lies across a river.
+        ("西北隔文殊河与汝南县南余店乡、王岗镇为邻,北、东隔汝河故道与平舆县西洋店乡",
+         ["文殊河", "汝南县", "南余店乡", "王岗镇", "汝河", "平舆县", "西洋店乡"]),
+    ],
+}  # fmt: skip
 
 # Each round's cases, by the round whose errors the rules were revised on.
 RULE_ROUNDS = {
@@ -1573,7 +1586,7 @@ RULE_ROUNDS = {
     36: ROUND36_RULES, 37: ROUND37_RULES, 38: ROUND38_RULES, 39: ROUND39_RULES,
     40: ROUND40_RULES, 41: ROUND41_RULES, 42: ROUND42_RULES, 43: ROUND43_RULES, 44: ROUND44_RULES, 45: ROUND45_RULES, 46: ROUND46_RULES,
     47: ROUND47_RULES, 49: ROUND49_RULES, 51: ROUND51_RULES, 52: ROUND52_RULES, 53: ROUND53_RULES, 54: ROUND54_RULES,
-    55: ROUND55_RULES, 57: ROUND57_RULES,
+    55: ROUND55_RULES, 57: ROUND57_RULES, 58: ROUND58_RULES,
 }  # fmt: skip
 
 
