@@ -488,7 +488,7 @@ STOP_WORDS: tuple[str, ...] = tuple(
     这一段 该段 紧临 紧邻 了解 年前 还需 堆土 最大 制约 村委 采用 这段 颠覆 一定 彻底 延绵 迈步 扭转
     鸟瞰 这些 按 告别 不通 上述 相传 讲好 下线 仅有 分管 铺装 一派 母亲河 一名 主要有
     串起 近临 东枕 西枕 南枕 北枕 东依 西依 南依 北依 东傍 西傍 南傍 北傍 您 赴 继 塑造 靠近 临近
-    东距 西距 南距 北距 原本 正对 东隔 西隔 南隔 北隔 东北隔 西北隔 东南隔 西南隔
+    东距 西距 南距 北距 原本 正对 东隔 西隔 南隔 北隔 东北隔 西北隔 东南隔 西南隔 年底前 月底前 东跨 西跨 南跨 北跨
     """
     )
 )
@@ -805,6 +805,8 @@ def _glue_cut(stem: str, suffix: str) -> int:
         k = stem.rfind(end, 0, len(stem) - 1)
         rest = stem[k + len(end) :]
         proper_rest = not _all_generic(rest) and (end in _STRONG_GLUE_ENDS or len(rest) >= 2)
+        if suffix == "站" and rest in ("东", "南", "西", "北"):
+            continue  # a city's station on the line: 新余高铁|北站
         if end == "村" and (k < 2 or _KIND[suffix] not in ("road", "village") and suffix not in ("山", "峰")):
             continue  # a village and its road or hamlet: 万宝村|莲台二支路, 嘉峰村|尉迟村 (but 李村河, 中关村丰台园)
         if (k > 0 or k == 0 and end in (*_ROAD_CODES, "站", "高速")) and k + len(end) > best and proper_rest:
@@ -1559,9 +1561,20 @@ def _split_areas(
 
     parts: list[tuple[int, int, str]] = []
     for s, e, kind in found:
-        if kind == "town" and (p := township_before(norm, e, s + 2)) is not None and is_area_name(norm[s:p]):
-            parts += [(s, p, "district"), (p, e, kind)]  # any county's: 监利|周老嘴镇
-            continue
+        if kind == "town" and norm[e - 1] in "镇乡":
+            p = township_before(norm, e, s + 2)
+            if p is None:  # (a township since renamed or merged: 江油|九岭镇)
+                p = next(
+                    (
+                        s + k
+                        for k in (4, 3, 2)
+                        if e - s - k >= 3 and norm[s + k] not in "旗县区市州盟" and is_area_name(norm[s : s + k])
+                    ),
+                    None,
+                )
+            if p is not None and is_area_name(norm[s:p]):
+                parts += [(s, p, "district"), (p, e, kind)]  # any county's: 监利|周老嘴镇
+                continue
         for k in range(min(6, e - s - 2), 1, -1):
             head, rest = norm[s : s + k], norm[s + k : e]
             if head in names and (

@@ -1575,6 +1575,16 @@ ROUND58_RULES: dict[str, list[tuple[str, list[str]]]] = {
          ["文殊河", "汝南县", "南余店乡", "王岗镇", "汝河", "平舆县", "西洋店乡"]),
     ],
 }  # fmt: skip
+ROUND59_RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "names": [
+        # A township since renamed or merged, after its county's short name.
+        ("塔九路(安州区塔水镇-江油九岭镇)是绵阳市科技城集中发展区核心", ["塔九路", "安州区", "塔水镇", "江油", "九岭镇"]),
+        # A city's station on a line is the station.
+        ("上高、宜丰、铜鼓、高安四地民众可以直达新余高铁北站。", ["新余高铁北站"]),
+        ("北跨济青高速,以济青高铁临淄北站为核心", ["济青高速", "济青高铁", "临淄北站"]),
+        ("铁路 年底前京沪高铁完成铺轨,津秦客运专线", ["京沪高铁", "津秦客运专线"]),
+    ],
+}  # fmt: skip
 
 # Each round's cases, by the round whose errors the rules were revised on.
 RULE_ROUNDS = {
@@ -1586,7 +1596,7 @@ RULE_ROUNDS = {
     36: ROUND36_RULES, 37: ROUND37_RULES, 38: ROUND38_RULES, 39: ROUND39_RULES,
     40: ROUND40_RULES, 41: ROUND41_RULES, 42: ROUND42_RULES, 43: ROUND43_RULES, 44: ROUND44_RULES, 45: ROUND45_RULES, 46: ROUND46_RULES,
     47: ROUND47_RULES, 49: ROUND49_RULES, 51: ROUND51_RULES, 52: ROUND52_RULES, 53: ROUND53_RULES, 54: ROUND54_RULES,
-    55: ROUND55_RULES, 57: ROUND57_RULES, 58: ROUND58_RULES,
+    55: ROUND55_RULES, 57: ROUND57_RULES, 58: ROUND58_RULES, 59: ROUND59_RULES,
 }  # fmt: skip
 
 
