@@ -123,9 +123,20 @@ def test_a_rule_candidate_the_tagger_reads_as_no_name_is_dropped(monkeypatch):
     norm = normalize(DOUBTED).norm
     found = [norm[s:e] for s, e, _ in candidates(norm, 0, len(norm), [])]
     assert "通上柏油路" not in found and "通公交村" not in found and "寓意宝坻站" in found
-    monkeypatch.setattr(unplaced, "DOUBTED", 0.0)  # no veto: the rules' false names stay
+    monkeypatch.setattr(unplaced, "DOUBTED", 0.0)  # no veto (nor the exact-span one below): the false names stay
+    monkeypatch.setattr(unplaced, "UNSURE", 0.0)
     found = [norm[s:e] for s, e, _ in candidates(norm, 0, len(norm), [])]
     assert "通上柏油路" in found and "通公交村" in found
+
+
+def test_a_span_the_tagger_reads_as_no_one_name_is_dropped(monkeypatch):
+    # Real text of a dev text (daguan-2024-zm): a verb run into a mountain's name, which the tagger
+    # reads as part of a name (so the veto above keeps it) but not as one name from its first character.
+    norm = normalize("大关县翠华镇金海村背靠笔架山,与县城隔河相望。").norm
+    found = [norm[s:e] for s, e, _ in candidates(norm, 0, len(norm), [])]
+    assert "背靠笔架山" not in found and "金海村" in found
+    monkeypatch.setattr(unplaced, "UNSURE", 0.0)
+    assert "背靠笔架山" in [norm[s:e] for s, e, _ in candidates(norm, 0, len(norm), [])]
 
 
 def test_a_line_with_its_mode_and_a_village_after_its_town_are_not_dropped():
