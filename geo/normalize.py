@@ -54,7 +54,12 @@ def _table() -> dict[int, str]:
     table: dict[int, str] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
     table.update({ord(k): v for k, v in _PUNCT.items()})
     table.update(_t2s_chars())
+    table.update({ord(k): v for k, v in _VARIANTS.items()})
     return table
+
+
+# Traditional variants OpenCC's character table leaves alone, seen in web copies of reports.
+_VARIANTS = {"陜": "陕"}  # 陜西 (the variant of 陝西)
 
 
 def _t2s_chars() -> dict[int, str]:

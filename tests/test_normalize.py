@@ -70,6 +70,12 @@ def test_spans_map_back_to_the_text_as_shown():
     assert splices(text) == [(4, 10)]  # the (guān) after 關
 
 
+def test_a_variant_opencc_leaves_folds_too():
+    # Real text of a labelled text (fushui-shangnan-2020-yb2, traditional): 陜 is a variant of 陝.
+    text = "陜西高科農業產業園"
+    assert normalize(text).norm == "陕西高科农业产业园" == fold("陝西高科農業產業園")
+
+
 def test_sample_in_traditional_folds_to_the_simplified_sample():
     # The Big5 copy was made with OpenCC s2t; folding must undo it where places live.
     from pathlib import Path
