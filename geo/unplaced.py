@@ -536,7 +536,7 @@ LIST_HEADS: tuple[tuple[str, str], ...] = (
 )  # fmt: skip
 _LIST_HEAD = re.compile(
     r"(?:等(?:[0-9]{1,4}|[一二三四五六七八九十两]{1,3})?|(?:[0-9]{1,4}|[一二三四五六七八九十两]{1,3}))"
-    r"[个处条座家大]?(?:重点|重要|核心|周边|主要|世界级|大型|特大型|中心|城中|示范|棚户|(自然|行政)(?=村))?"
+    r"[个处条座家大]?(?:重点|重要|核心|周边|主要|世界级|大型|特大型|中心|城中|示范|棚户|(?:自然|行政)(?=村))?"
     "(" + "|".join(h for h, _ in LIST_HEADS) + ")"
 )
 _LIST_KIND = dict(LIST_HEADS)
@@ -1359,8 +1359,8 @@ def _list_candidates(
     norm: str, lo: int, hi: int, blocked: bytearray, known: Container[str]
 ) -> Iterator[tuple[int, int, str]]:
     for m in _LIST_HEAD.finditer(norm, lo, hi):
-        kind = _LIST_KIND[m.group(2)]
-        if m.group(2) == "乡" and norm.startswith(("村", "镇"), m.end()):
+        kind = _LIST_KIND[m.group(1)]
+        if m.group(1) == "乡" and norm.startswith(("村", "镇"), m.end()):
             continue  # no township: 两条乡|村旅游带
         end = m.start()
         items: list[tuple[int, int]] = []
@@ -1382,9 +1382,7 @@ def _list_candidates(
                 s += _cut_stop_words(norm[s:e])
             if "的" in norm[s:e] or _COUNTED.search(norm, s, e):
                 continue  # no item: 怀柔、房山两个区的|216个行政村
-            if m.group(1) and (t := max(norm.rfind("镇", s + 2, e - 2), norm.rfind("乡", s + 2, e - 2))) > 0:
-                s = t + 1  # a village after its town: 双江镇|永坪、江埠两个行政村
-            s = _after_divisions(norm, s, e)  # … or its county: 安吉县|余村、龙泉市|溪头村等20个村
+            s = _after_divisions(norm, s, e)  # a village after its county or town: 安吉县|余村、龙泉市|溪头村等20个村
             for tail in _ITEM_TAILS:
                 if norm.endswith(tail, s, e) and e - s > len(tail) + 1:
                     e -= len(tail)
@@ -1402,7 +1400,7 @@ def _list_candidates(
                     name, e = name[:-2], e - 2
                 if len(name) < 3 or not name.endswith(tuple(_KIND)) or name in GENERIC or _all_generic(name):
                     continue
-            if m.group(2) == "区域" and name.endswith("区"):
+            if m.group(1) == "区域" and name.endswith("区"):
                 continue  # a plan's zones: 科学文化区、氧吧漫步区、五彩植物区四大区域
             yield s, e, kind
 
