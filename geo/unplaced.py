@@ -109,6 +109,7 @@ MASKED: frozenset[str] = frozenset(
     庙会 庙宇 产业路 主村道 开街 上高速 市政路桥 风景线 路旁 通景公路 通景道路 山大沟深 回家路 宅基地 记者站
     通硬化路 三面环山 四面环山 较大自然村 凿山开路 涉水架桥 段公路 高山峡谷 网红公路
     弄清 弄懂 弄通 弄好 弄虚作假 弄潮 弄堂 弄明白 弄错 美丽城镇 路改桥
+    山高路远 公路人 沟壑 湖河
     """
     )
 )
@@ -191,7 +192,7 @@ GENERIC: frozenset[str] = frozenset(
     战备公路 国防战备公路 红色旅游公路 海绵公园 民族村 特色产业新村 四川特色产业新村 一江两岸 黄金跑道 钢坝闸
     金三角 园路 广场园路 回族镇 回族乡 民族镇
     互通立交桥 青少年专门学校 专门学校 红色文化景区 高尔夫球场 泥土路 精神病防治院 海湾 慈善工业园 栾树大道 系列广场
-    四好公路 柑橘产业园 断节路 盘山公路 源网厂站 源网厂 运动员村
+    四好公路 柑橘产业园 断节路 盘山公路 源网厂站 源网厂 运动员村 薄弱村 茅草路 苏木镇 通乡路 茶山
     """
     )
 )
@@ -580,7 +581,7 @@ _LINE_LAST = "专干支主底红热防战视界曲航管射光直弧折连在上
 
 _HARD, _SOFT = 1, 2
 # Words before a person's name in a news copy's byline.
-_BYLINES = ("记者", "通讯员", "作者", "编辑", "摄影")
+_BYLINES = ("记者", "通讯员", "作者", "编辑", "摄影", "中新社", "新华社")
 
 
 _BYLINE_BEFORE = re.compile(rf"(?:{'|'.join(_BYLINES)})(?:\s+[\u3400-\u9fff]{{2,4}})*\s*$")
@@ -874,13 +875,22 @@ _ROUTE_END_KINDS = ("village", "town", "river", "district")
 _ROUTES = ("公路", "高速公路", "高速", "铁路", "高铁", "城际", "客运专线")
 
 
-def _route_start(norm: str, lo: int, raw: int, start: int, suffix: str) -> int | None:
+def _route_start(norm: str, lo: int, raw: int, start: int, suffix: str, blocked: bytearray) -> int | None:
     """Start of a route's first end when ``start`` follows 至 (柳州至南宁高速公路): a clean 2–6 character place name."""
-    if start - raw < 3 or norm[start - 1] != "至":
+    if start - raw < 1 or norm[start - 1] != "至":
         return None
+    if start - raw < 3:
+        # The walk stops at a division's end, but a route may be named by two: 江西镇至|扬美公路, 青山村至|红岩村公路.
+        if start - raw != 1 or suffix not in _ROUTES or norm[raw - 1] not in "镇乡村" or raw - 1 <= lo:
+            return None
+        raw = _stem_start(norm, raw, lo, blocked, False)
+        if "经" in norm[raw - 1 : start]:
+            return None  # a route through it from further back: 大通县经|李家山镇至拦隆口千东村公路
+        while raw > lo and norm[raw - 1].isdigit() and raw < start and (m := _AFTER_NUMBER.match(norm, raw, start)):
+            raw = m.end()  # 14.7公里|秦古镇至大庙乡公路
     first = norm[raw : start - 1]
     cut = _cut_stop_words(first)
-    if not cut and raw > lo and _is_cjk(norm[raw - 1]):
+    if not cut and raw > lo and _is_cjk(norm[raw - 1]) and blocked[raw - 1 - lo] != _HARD:
         return None  # the walk ran out before the name began
     p = raw + cut
     if norm[p : p + 2] in _lead_verbs() and start - 1 - p >= 4:
@@ -892,6 +902,7 @@ def _route_start(norm: str, lo: int, raw: int, start: int, suffix: str) -> int |
         or any(
             x in end and (suffix not in _ROUTES or _KIND[x] not in _ROUTE_END_KINDS and x != "庙") for x in _KIND
         )  # (many towns are named by a temple: 将军庙至|淖毛湖铁路)
+        and not (suffix in _ROUTES and end[-1] in "镇乡村" and not any(x in end for x in "路街道"))  # 青山村至|…公路
         or end[-1] in "环移延"
         or end.endswith("延伸")
     ):
@@ -986,7 +997,7 @@ _ROAD_NAME_WORDS = _ROAD_WORDS | frozenset(
 _QUOTED_WORDS = _ROAD_WORDS | frozenset(
     _words(
         "彩虹 致富 小康 连心 民心 希望 金色 绿色 平安 孝德 明礼 诚信 友善 崇德 尚德 厚德 和谐 文明 孝善 仁爱 礼让 安心"
-        " 惠民"
+        " 惠民 未来"
     )
 )
 
@@ -1078,7 +1089,8 @@ def _valid_stem(stem: str, name: str, known: Container[str], min_stem: int = MIN
     # Many kinds of place make a slogan (两桥一路); but the Great Wall is no 城 of one, a bridge is
     # named by its road and river (五台山路澧河桥), and a road by its river (北川河滨河西路: two kinds).
     kinds = [ch for ch in name.replace("长城", "") if ch in _SLOGAN_CHARS]
-    if (len(set(kinds)) >= 3 or len(kinds) >= 3 and not name.endswith("路")) and not name.endswith("桥"):
+    route = "至" in stem and name.endswith(_ROUTES)  # … nor a route by its two ends: 青山村至红岩村公路
+    if (len(set(kinds)) >= 3 or len(kinds) >= 3 and not name.endswith("路")) and not name.endswith("桥") and not route:
         return False
     return org_ok or not any(w in stem for w in ORG_WORDS)
 
@@ -1207,7 +1219,10 @@ def _suffix_candidates(
         if norm[start] == "第" and (owner := _owner_start(norm, lo, start, blocked)) is not None:
             start = owner  # a numbered school is its district's: 金凤区|第二十三小学
         routed = True
-        if _KIND[suffix] in ("road", "rail") and (route := _route_start(norm, lo, raw, start, suffix)) is not None:
+        if (
+            _KIND[suffix] in ("road", "rail")
+            and (route := _route_start(norm, lo, raw, start, suffix, blocked)) is not None
+        ):
             start = route  # a route by its two ends: 柳州至|南宁高速公路
         elif (
             suffix in (*_ROUTES, "隧道")
@@ -1237,6 +1252,8 @@ def _suffix_candidates(
             and norm[s - 2] not in "古老新小"
         ):
             start = s - 1  # a great river after a word or place: 灵武|黄河, 扮靓|黄河 (the river is the name)
+        if _KIND[suffix] == "road" and (k := norm.rfind("新城", start + 2, s - 2)) >= 0:
+            start = k + 2  # a new town's road is labelled apart: 滨海新城|漳东路, 沣西新城|学镇东路
         stem, name = norm[start:s], norm[start:e]
         if suffix in ("乡", "镇") and stem[-1:] in "两二三四五六七八九十" and norm[start - 1 : start] == "、":
             continue  # a count closing a list: 田头、岩上、柳畈|三乡 (but 东安一村、东安三村 are villages)

@@ -1586,6 +1586,34 @@ ROUND59_RULES: dict[str, list[tuple[str, list[str]]]] = {
     ],
 }  # fmt: skip
 
+ROUND60_RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "names": [
+        # A route by its two ends, both divisions (the walk stops at a division's end).
+        ("加快江西镇至扬美公路建设", ["江西镇至扬美公路"]),
+        ("启动青山村至红岩村公路", ["青山村至红岩村公路"]),
+        ("11公里上庸镇至潘口水电站、14.7公里秦古镇至大庙乡公路", ["上庸镇", "潘口水电站", "秦古镇至大庙乡公路"]),
+    ],
+    "not names": [
+        # An idiom, a road's workers, a gully's stream, a news agency, a wish in quotes.
+        ("全县交通基础设施配套不完善,山高路远、崇山峻岭", []),
+        ("可以清晰地看到临汾公路人骄人的业绩", []),
+        ("一座座桥梁犹如彩虹跨越在沟壑河涧之上", []),
+        ("中新社湖北新闻网十堰新闻频道6月24日电", []),
+        ("打通通向美好生活的“幸福路”、连接乡村振兴的“未来路”。", []),
+    ],
+}  # fmt: skip
+
+ROUND61_RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "names": [
+        # A new town's road is labelled apart from the new town (which the tagger finds).
+        ("(七)建成滨海新城漳东路", ["漳东路"]),
+        ("建设连云新城临洪大道", ["临洪大道"]),
+    ],
+    "not names": [
+        ("实施东南湖改造等湖河水系工程。", ["东南湖"]),
+    ],
+}  # fmt: skip
+
 # Each round's cases, by the round whose errors the rules were revised on.
 RULE_ROUNDS = {
     5: ROUND5_RULES, 6: ROUND6_RULES, 7: ROUND7_RULES, 8: ROUND8_RULES, 9: ROUND9_RULES, 10: ROUND10_RULES,
@@ -1596,7 +1624,7 @@ RULE_ROUNDS = {
     36: ROUND36_RULES, 37: ROUND37_RULES, 38: ROUND38_RULES, 39: ROUND39_RULES,
     40: ROUND40_RULES, 41: ROUND41_RULES, 42: ROUND42_RULES, 43: ROUND43_RULES, 44: ROUND44_RULES, 45: ROUND45_RULES, 46: ROUND46_RULES,
     47: ROUND47_RULES, 49: ROUND49_RULES, 51: ROUND51_RULES, 52: ROUND52_RULES, 53: ROUND53_RULES, 54: ROUND54_RULES,
-    55: ROUND55_RULES, 57: ROUND57_RULES, 58: ROUND58_RULES, 59: ROUND59_RULES,
+    55: ROUND55_RULES, 57: ROUND57_RULES, 58: ROUND58_RULES, 59: ROUND59_RULES, 60: ROUND60_RULES, 61: ROUND61_RULES,
 }  # fmt: skip
 
 
