@@ -1701,9 +1701,14 @@ def _kind_in_list(norm: str, s: int, e: int, lo: int, hi: int) -> bool:
     return generic > 1 and 2 * generic >= len(mates)  # (沿江景观路、电碳路、香明街、哈东路… are roads)
 
 
+_OWN_NETWORKS = ("公路", "铁路", "交通")
+
+
 def _place_slogan(name: str, names: Mapping[str, object], region: str = "") -> bool:
     """True for a slogan word followed by one of the report's own places (活力|房山), or by a town's or
     county's name that the text also writes in full (绿色|庄寨 beside 庄寨镇)."""
+    if name.endswith(_OWN_NETWORKS) and name[:-2].removesuffix("市") in names:
+        return True  # the report's own network of a kind, not one road: 临汾|公路, 三亚市|交通
     for k in range(2, min(5, len(name) - 1)):
         if name[:k] in _SLOGAN_ADJECTIVES:
             place = name[k:]

@@ -1611,6 +1611,9 @@ ROUND61_RULES: dict[str, list[tuple[str, list[str]]]] = {
     ],
     "not names": [
         ("实施东南湖改造等湖河水系工程。", ["东南湖"]),
+        # The report's own network of a kind (from dev's false names: 会宁公路, 嵊州公路, 天水铁路).
+        ("会宁县交通运输局:会宁公路建设成效显著。", ["会宁县"]),
+        ("嵊州市:嵊州公路建设加快,嵊州铁路", ["嵊州市"]),
     ],
 }  # fmt: skip
 
