@@ -541,6 +541,7 @@ _LIST_HEAD = re.compile(
     "(" + "|".join(h for h, _ in LIST_HEADS) + ")"
 )
 _LIST_KIND = dict(LIST_HEADS)
+_COUNT_HEAD = re.compile("等?[0-9一二三四五六七八九十两]")
 _ITEM_TAILS = ("沿线", "周边", "一带", "附近", "两侧", "东侧", "西侧", "南侧", "北侧")
 MAX_ITEMS = 30
 _BARRIER = set(",。;:!?()[]\"'<>,。;:!?()【】《》“”‘’\n\t -/~·…")
@@ -911,6 +912,18 @@ def _route_start(norm: str, lo: int, raw: int, start: int, suffix: str, blocked:
     return p
 
 
+def _route_head(norm: str, lo: int, start: int, blocked: bytearray) -> int:
+    """A route's name goes on before its first end through a town: 金沙经|仁怀至桐梓高速公路."""
+    if start - lo >= 3 and norm[start - 1] == "经":
+        p = _stem_start(norm, start - 1, lo, blocked, False)
+        p += _cut_stop_words(norm[p : start - 1])
+        if norm[p : p + 2] in _lead_verbs() and start - 1 - p >= 4:
+            p += 2
+        if 2 <= start - 1 - p <= 6 and all(_is_cjk(ch) for ch in norm[p : start - 1]):
+            start = p
+    return start
+
+
 _ROUTE_GRADE = {"公路": re.compile("[一二三四]级"), "铁路": re.compile("市域|城际")}
 _ROUTE_END = re.compile(r"[\u3400-\u9fff]{1,4}")
 
@@ -1223,7 +1236,7 @@ def _suffix_candidates(
             _KIND[suffix] in ("road", "rail")
             and (route := _route_start(norm, lo, raw, start, suffix, blocked)) is not None
         ):
-            start = route  # a route by its two ends: 柳州至|南宁高速公路
+            start = _route_head(norm, lo, route, blocked)  # a route by its two ends: 柳州至|南宁高速公路
         elif (
             suffix in (*_ROUTES, "隧道")
             and start == raw
@@ -1384,19 +1397,26 @@ def _list_candidates(
         while len(items) < MAX_ITEMS:
             i = end
             while i > lo and end - i <= MAX_STEM + 4 and _is_cjk(norm[i - 1]) and not _item_sep(norm, i - 1):
+                if not items and norm[i - 1] == "和" and end - i >= 2:
+                    break  # the last two items parted by 和: 鱼川、北斗|和|谙下三个村 (not 新和、和平)
                 i -= 1
             if i == end:
                 break  # an empty item: the noun does not close a list here
             items.append((i, end))
-            if i > lo and (sep := _item_sep(norm, i - 1)):
+            if i > lo and (sep := _item_sep(norm, i - 1) or len(items) == 1 and norm[i - 1] == "和"):
                 end = i - sep  # (以及 parts items as one word)
             else:
                 break
         if len(items) < 2 or items[0][1] != m.start():
             continue  # "X等地区" alone is too weak a signal
+        if len(items) == 2 and norm[items[1][1]] == "和" and not _COUNT_HEAD.match(m.group()):
+            continue  # … and so is "X和Y等区域" (周边和老城区怡乐中路等区域), unless counted: 高峰和颂祥两村
         for k, (s, e) in enumerate(items):
             if k == len(items) - 1:  # the leftmost item may still carry its verb
-                s += _cut_stop_words(norm[s:e])
+                cut = _cut_stop_words(norm[s:e])
+                if e - s - cut < 2 and norm[s : s + 2] in _lead_verbs() and e - s >= 4:
+                    cut = 2  # 涉及|东和、中建、新中三个村 (where a stop word would leave nothing: 和)
+                s += cut
             if "的" in norm[s:e] or _COUNTED.search(norm, s, e):
                 continue  # no item: 怀柔、房山两个区的|216个行政村
             s = _after_divisions(norm, s, e)  # a village after its county or town: 安吉县|余村、龙泉市|溪头村等20个村
