@@ -109,7 +109,7 @@ MASKED: frozenset[str] = frozenset(
     庙会 庙宇 产业路 主村道 开街 上高速 市政路桥 风景线 路旁 通景公路 通景道路 山大沟深 回家路 宅基地 记者站
     通硬化路 三面环山 四面环山 较大自然村 凿山开路 涉水架桥 段公路 高山峡谷 网红公路
     弄清 弄懂 弄通 弄好 弄虚作假 弄潮 弄堂 弄明白 弄错 美丽城镇 路改桥
-    山高路远 公路人 沟壑 湖河
+    山高路远 公路人 沟壑 湖河 村组
     """
     )
 )
@@ -193,6 +193,7 @@ GENERIC: frozenset[str] = frozenset(
     金三角 园路 广场园路 回族镇 回族乡 民族镇
     互通立交桥 青少年专门学校 专门学校 红色文化景区 高尔夫球场 泥土路 精神病防治院 海湾 慈善工业园 栾树大道 系列广场
     四好公路 柑橘产业园 断节路 盘山公路 源网厂站 源网厂 运动员村 薄弱村 茅草路 苏木镇 通乡路 茶山
+    泄洪闸 抗联遗址 天然水乡 草莓园 葡萄园 煤炭专用铁路 煤炭储运站 连户路
     """
     )
 )
@@ -549,7 +550,7 @@ _MEASURES = "个条座处项家所户套栋辆亩"
 # A number and its measure word or unit ends a stem: 88条|背街小巷, 110千伏|变电站.
 _UNITS = (
     "亿元|万元|元|个|条|座|处|项|家|所|户|套|栋|辆|亩|期|平方米|平方公里|公里|千米|千伏|公顷|万|亿|米|余|吨级|吨"
-    "|万千瓦|千瓦|级|年|月|日|大|块|届|件|段|立方米|立方|标段"
+    "|万千瓦|千瓦|级|年代|年|月|日|大|块|届|件|段|立方米|立方|标段"
 )
 # (A lone 百, 千 or 万 counts only before a unit that names do not start with: 千吨级, but 千家|寨, 万家|丽.)
 _COUNTED = re.compile(
@@ -1417,6 +1418,8 @@ def _list_candidates(
                 if e - s - cut < 2 and norm[s : s + 2] in _lead_verbs() and e - s >= 4:
                     cut = 2  # 涉及|东和、中建、新中三个村 (where a stop word would leave nothing: 和)
                 s += cut
+                if norm[s : s + 2] in _lead_verbs() and e - s >= 4:
+                    s += 2  # 解决|刘坪、中山等乡镇
             if "的" in norm[s:e] or _COUNTED.search(norm, s, e):
                 continue  # no item: 怀柔、房山两个区的|216个行政村
             s = _after_divisions(norm, s, e)  # a village after its county or town: 安吉县|余村、龙泉市|溪头村等20个村
@@ -1756,7 +1759,7 @@ def _tagged_candidates(
 ) -> Iterator[tuple[int, int, str]]:
     """Names the tagger is sure of (``sure``, else tagged here), where no link, mask or blocked phrase stands."""
     from . import tagger
-    from .divisions import province_names
+    from .divisions import is_area_name, province_names
 
     provinces = province_names()  # a province is a region, not a site to map
     provinces_with_ends = tuple(p for p in provinces if p.endswith(("省", "自治区")))
@@ -1778,6 +1781,8 @@ def _tagged_candidates(
             continue
         if s > lo and norm[s - 1 : s + 1] in _TITLES:
             continue  # a person after a title the tagger cut through: 代县|长王雄文
+        if any(is_area_name(norm[s - k : s + j]) for k in (1, 2) if s - k >= lo for j in (2, 3) if s + j <= e):
+            continue  # … or a city's name: 驻|马店
         if name.endswith("市") and name.startswith(provinces_with_ends):
             continue  # a city with its province (四川省成都市): far away, a region to readers
         if name in provinces or len(name) < MIN_STEM or name in GENERIC or name in MASKED or name in known:

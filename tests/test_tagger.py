@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from geo import tagger, unplaced
+from geo.divisions import area_names
 from geo.model import LIKELY
 from geo.normalize import fold, normalize
 from geo.unplaced import candidates
@@ -193,6 +194,17 @@ def test_a_province_is_not_a_name_to_add():
     norm = normalize(sample).norm
     assert "北京" in {norm[s:e] for s, e, _ in tagger.names(norm, 0, len(norm))}
     assert "北京" not in [norm[s:e] for s, e, _ in candidates(norm, 0, len(norm), [])]
+
+
+def test_a_name_the_tagger_starts_inside_a_citys_name_is_not_added():
+    # It reads 马店 as a name in 驻马店 (round 63): a cut through a city's name is no name's start.
+    text = (
+        "沈丘至卢氏高速沈丘至遂平段拟建路线起点设在沈丘县阳新高速上(阳新高速桩号K22+075),向西经邢庄镇、老城镇、"
+        "刘庄店镇、李老庄乡进入项城市。经项城市付集镇、新桥镇、高寺镇、秣陵镇、孙店镇进入驻马店上蔡县。"
+    )
+    norm = normalize(text).norm
+    assert "马店" in {norm[s:e] for s, e, _ in tagger.names(norm, 0, len(norm), area_names(norm))}
+    assert "马店" not in [norm[s:e] for s, e, _ in candidates(norm, 0, len(norm), [])]
 
 
 def test_the_village_names_are_stems_of_the_national_list():

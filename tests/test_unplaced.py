@@ -1611,6 +1611,14 @@ ROUND60_RULES: dict[str, list[tuple[str, list[str]]]] = {
     ],
 }  # fmt: skip
 
+ROUND62_RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "not names": [
+        # A decade ends a stem as a year does; a village's groups are no village.
+        ("该公路现有路面是20世纪80年代大河人民自力更生", []),
+        ("成功申请实施定南县鹅公镇村组道路改造项目", ["鹅公镇"]),
+    ],
+}  # fmt: skip
+
 ROUND61_RULES: dict[str, list[tuple[str, list[str]]]] = {
     "names": [
         # A new town's road is labelled apart from the new town (which the tagger finds).
@@ -1636,6 +1644,7 @@ RULE_ROUNDS = {
     40: ROUND40_RULES, 41: ROUND41_RULES, 42: ROUND42_RULES, 43: ROUND43_RULES, 44: ROUND44_RULES, 45: ROUND45_RULES, 46: ROUND46_RULES,
     47: ROUND47_RULES, 49: ROUND49_RULES, 51: ROUND51_RULES, 52: ROUND52_RULES, 53: ROUND53_RULES, 54: ROUND54_RULES,
     55: ROUND55_RULES, 57: ROUND57_RULES, 58: ROUND58_RULES, 59: ROUND59_RULES, 60: ROUND60_RULES, 61: ROUND61_RULES,
+    62: ROUND62_RULES,
 }  # fmt: skip
 
 
