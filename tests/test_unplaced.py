@@ -1612,6 +1612,11 @@ ROUND60_RULES: dict[str, list[tuple[str, list[str]]]] = {
 }  # fmt: skip
 
 ROUND62_RULES: dict[str, list[tuple[str, list[str]]]] = {
+    "names": [
+        # A greenway is a kind of road (from dev's misses), but not a kind of greenway.
+        ("建成毗河亲水绿道、葛仙山健康绿道和金沙绿道", ["毗河亲水绿道", "葛仙山健康绿道", "金沙绿道"]),
+        ("新建城市绿道20公里,环山绿道", []),
+    ],
     "not names": [
         # A decade ends a stem as a year does; a village's groups are no village.
         ("该公路现有路面是20世纪80年代大河人民自力更生", []),
