@@ -880,7 +880,7 @@ ROUND29_RULES: dict[str, list[tuple[str, list[str]]]] = {
     "kindergartens and hospitals": [
         # named ones are places (no longer masks); kinds of them are not
         (" | 新建成临安区职教中心、学府路幼儿园、8300安置小区配套幼儿园、宝龙幼儿园、优樾府幼儿园、青山湖科技城第一幼儿园和"
-         "天目山镇中心幼儿园等7所中小学、幼儿园,", ["学府路幼儿园", "宝龙幼儿园", "优樾府幼儿园", "青山湖", "天目山镇"]),
+         "天目山镇中心幼儿园等7所中小学、幼儿园,", ["临安区职教中心", "学府路幼儿园", "宝龙幼儿园", "优樾府幼儿园", "青山湖", "天目山镇"]),
         ("新建实验幼儿园新园和人民医院门诊住院大楼", []),
     ],
     "lists": [
@@ -1616,6 +1616,10 @@ ROUND62_RULES: dict[str, list[tuple[str, list[str]]]] = {
         # A greenway is a kind of road (from dev's misses), but not a kind of greenway.
         ("建成毗河亲水绿道、葛仙山健康绿道和金沙绿道", ["毗河亲水绿道", "葛仙山健康绿道", "金沙绿道"]),
         ("新建城市绿道20公里,环山绿道", []),
+        # Centres by their kind of service, named (but not a kind of centre).
+        ("建成桃林社区服务中心和金山健身活动中心", ["桃林社区服务中心", "金山健身活动中心"]),
+        ("新建社区卫生服务中心3个,建设为民服务中心", []),
+        ("推进豪瑞嘉缘购物中心、西湖路商业中心建设", ["豪瑞嘉缘购物中心", "西湖路商业中心"]),
     ],
     "not names": [
         # A decade ends a stem as a year does; a village's groups are no village.
