@@ -91,7 +91,37 @@ def features(norm: str, area: Mapping[str, object] = {}) -> list[list[str]]:
             if i + k < n and suffix_at[i + k]:
                 row.append(f"suffix_in{k}={suffix_at[i + k]}")
         rows.append(row)
+    _add_list_items(norm, rows)
     return rows
+
+
+_ITEM_BREAKS = frozenset("、,。;:!?()\n\t ")  # (text is folded: no full-width forms)
+
+
+def _add_list_items(norm: str, rows: list[list[str]]) -> None:
+    """Mark the characters of a 、-list's items with the item's length and their place in it: short items
+    between 、 are names more often than not, suffix or none (4-fold on 1,571 texts: 67 more names, 13 more false)."""
+    n = len(norm)
+    left = [-1] * n  # the nearest break before each character, and after it
+    last = -1
+    for i, ch in enumerate(norm):
+        left[i] = last
+        if ch in _ITEM_BREAKS:
+            last = i
+    right = [n] * n
+    last = n
+    for i in range(n - 1, -1, -1):
+        right[i] = last
+        if norm[i] in _ITEM_BREAKS:
+            last = i
+    for i in range(n):
+        a, b = left[i], right[i]
+        after, before = a >= 0 and norm[a] == "、", b < n and norm[b] == "、"
+        if norm[i] in _ITEM_BREAKS or not (after or before):
+            continue
+        size = min(b - a - 1, 9)
+        at = "B" if i == a + 1 else "E" if i == b - 1 else "I"
+        rows[i] += [f"inlist={int(after)}{int(before)}", f"ilen={size}", f"ipos={at}", f"ilenpos={size}{at}"]
 
 
 @functools.cache

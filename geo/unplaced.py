@@ -195,7 +195,7 @@ GENERIC: frozenset[str] = frozenset(
     金三角 园路 广场园路 回族镇 回族乡 民族镇
     互通立交桥 青少年专门学校 专门学校 红色文化景区 高尔夫球场 泥土路 精神病防治院 海湾 慈善工业园 栾树大道 系列广场
     四好公路 柑橘产业园 断节路 盘山公路 源网厂站 源网厂 运动员村 薄弱村 茅草路 苏木镇 通乡路 茶山
-    泄洪闸 抗联遗址 天然水乡 草莓园 葡萄园 煤炭专用铁路 煤炭储运站 连户路 滨水绿道 城市绿道 滨河绿道
+    泄洪闸 抗联遗址 天然水乡 草莓园 葡萄园 煤炭专用铁路 煤炭储运站 连户路 滨水绿道 城市绿道 滨河绿道 景观路
     """
     )
 )
@@ -1956,7 +1956,7 @@ def scored_candidates(
         a, b = max(a, lo), min(b, hi)
         if a < b:
             blocked[a - lo : b - lo] = unmasked[a - lo : b - lo] = bytes([_HARD]) * (b - a)
-    from .divisions import area_names, is_title
+    from .divisions import area_names, is_title, township_before
 
     names = area_names(region)
     found = sorted(
@@ -2024,8 +2024,14 @@ def scored_candidates(
         if norm.endswith("片区", c[0], c[1]) and norm.startswith(_PARTS_OF, c[0]) and c[1] - c[0] >= 6:
             continue  # a plan's zone by its side of town: 北部石居文化片区, 中部红色党建中医药康养片区
         spans = [(c[0], c[1]), unmoded.get(c[0], (c[0], c[1])), hyphened.get(c[0], (c[0], c[1]))]
+        # A township of the national list in a list of them is one whatever the tagger reads: 海淀镇、|四季青镇|村庄.
+        listed = (
+            norm[c[1] - 1] in "镇乡"
+            and "、" in (norm[c[0] - 1 : c[0]], norm[c[1] : c[1] + 1])
+            and township_before(norm, c[1], c[0]) == c[0]
+        )
         # The tagger reads no name here at all: 通上柏油|路, 没有通公交|村 (it reads no brackets: 鹤(壁)台(前)路).
-        if max(within.get(span, 1.0) for span in spans) < DOUBTED and "(" not in norm[c[0] : c[1]]:
+        if max(within.get(span, 1.0) for span in spans) < DOUBTED and "(" not in norm[c[0] : c[1]] and not listed:
             continue
         # A residents' committee is written with its name, as readers label it: 南街|居委会.
         end = c[1] + 3 if norm.startswith("居委会", c[1]) and c[1] + 3 <= hi else c[1]
@@ -2035,6 +2041,6 @@ def scored_candidates(
         sure = max((confidence[span] for span in (spans[0], spans[2]) if span in confidence), default=None)
         # … or reads this exact span (or the line's number: 地铁|13号线) as one name at less than UNSURE.
         judged = [confidence[span] for span in spans if span in confidence]
-        if judged and max(judged) < UNSURE and "(" not in norm[c[0] : c[1]]:
+        if judged and max(judged) < UNSURE and "(" not in norm[c[0] : c[1]] and not listed:
             continue
         yield c[0], end, c[2], sure
