@@ -906,6 +906,11 @@ _ROUTE_END_KINDS = ("village", "town", "river", "district")
 _ROUTES = ("公路", "高速公路", "高速", "铁路", "高铁", "城际", "客运专线")
 
 
+def _verb_cut(norm: str, p: int, end: int) -> int:
+    """2 if a common verb starts ``norm[p:end]`` and two or more characters follow it (完成|大田, 涉及|东和), else 0."""
+    return 2 if norm[p : p + 2] in _lead_verbs() and end - p >= 4 else 0
+
+
 def _route_start(norm: str, lo: int, raw: int, start: int, suffix: str, blocked: bytearray) -> int | None:
     """Start of a route's first end when ``start`` follows 至 (柳州至南宁高速公路): a clean 2–6 character place name."""
     if start - raw < 1 or norm[start - 1] != "至":
@@ -924,8 +929,7 @@ def _route_start(norm: str, lo: int, raw: int, start: int, suffix: str, blocked:
     if not cut and raw > lo and _is_cjk(norm[raw - 1]) and blocked[raw - 1 - lo] != _HARD:
         return None  # the walk ran out before the name began
     p = raw + cut
-    if norm[p : p + 2] in _lead_verbs() and start - 1 - p >= 4:
-        p += 2
+    p += _verb_cut(norm, p, start - 1)
     end = norm[p : start - 1]
     if (
         not 2 <= len(end) <= 6
@@ -947,8 +951,7 @@ def _route_head(norm: str, lo: int, start: int, blocked: bytearray) -> int:
     if start - lo >= 3 and norm[start - 1] == "经":
         p = _stem_start(norm, start - 1, lo, blocked, False)
         p += _cut_stop_words(norm[p : start - 1])
-        if norm[p : p + 2] in _lead_verbs() and start - 1 - p >= 4:
-            p += 2
+        p += _verb_cut(norm, p, start - 1)
         if 2 <= start - 1 - p <= 6 and all(_is_cjk(ch) for ch in norm[p : start - 1]):
             start = p
     return start
@@ -1444,11 +1447,10 @@ def _list_candidates(
         for k, (s, e) in enumerate(items):
             if k == len(items) - 1:  # the leftmost item may still carry its verb
                 cut = _cut_stop_words(norm[s:e])
-                if e - s - cut < 2 and norm[s : s + 2] in _lead_verbs() and e - s >= 4:
+                if e - s - cut < 2 and _verb_cut(norm, s, e):
                     cut = 2  # 涉及|东和、中建、新中三个村 (where a stop word would leave nothing: 和)
                 s += cut
-                if norm[s : s + 2] in _lead_verbs() and e - s >= 4:
-                    s += 2  # 解决|刘坪、中山等乡镇
+                s += _verb_cut(norm, s, e)  # 解决|刘坪、中山等乡镇
             if "的" in norm[s:e] or _COUNTED.search(norm, s, e):
                 continue  # no item: 怀柔、房山两个区的|216个行政村
             s = _after_divisions(norm, s, e)  # a village after its county or town: 安吉县|余村、龙泉市|溪头村等20个村
