@@ -40,23 +40,23 @@ def test_scan_json_schema_and_offsets():
 
 
 def test_scan_lists_the_names_the_tagger_doubts_apart(tmp_path):
-    # Real text of dev texts (baodi-2016-yl, baodi-2022-xb): 宝坻区 is a name; the tagger doubts 寓意宝坻站
-    # and reads 通公交村 as no name at all.
+    # Real text of dev texts (changping-2017-tp, baodi-2016-yl): 宝坻区 is a name; the tagger doubts the
+    # slogan 一泉三庙 and reads 通公交村 as no name at all.
     report = tmp_path / "baodi.txt"
     report.write_text(
-        "车站站房设计汲取了中国古典建筑“起翘”“飞檐”的手法,寓意宝坻站提升城市活力。\n"
+        "复建古戏楼,再现当年的“一泉三庙一楼”景观。\n"
         "全区所有行政村实现通公交,通公交村比例达到100%。宝坻区投入三亿元改造乡村公路。\n",
         encoding="utf-8",
     )
     lines = invoke("scan", report).output.splitlines()
     assert "2 names not in the gazetteer" in lines[0]
-    assert lines[-2:] == ["  not in the gazetteer: 宝坻区", "  possibly names, the tagger doubts them: 寓意宝坻站"]
+    assert lines[-2:] == ["  not in the gazetteer: 宝坻区", "  possibly names, the tagger doubts them: 一泉三庙"]
     doc = json.loads(invoke("scan", report, "--json").output)
-    assert [(u["surface"], u["likely"]) for u in doc["unlinked"]] == [("寓意宝坻站", False), ("宝坻区", True)]
+    assert [(u["surface"], u["likely"]) for u in doc["unlinked"]] == [("一泉三庙", False), ("宝坻区", True)]
     assert doc["unlinked"][0]["confidence"] < 0.25  # far under LIKELY (0.5); the figure moves with each training
     # The rules alone cannot tell: every name is listed as not in the gazetteer, the false ones too.
     lines = invoke("scan", report, "--rules-only").output.splitlines()
-    assert lines[-1] == "  not in the gazetteer: 寓意宝坻站、通公交村、宝坻区"
+    assert lines[-1] == "  not in the gazetteer: 一泉三庙、通公交村、宝坻区"
     doc = json.loads(invoke("scan", report, "--json", "--rules-only").output)
     assert {(u["likely"], u["confidence"]) for u in doc["unlinked"]} == {(None, None)}
 

@@ -119,15 +119,15 @@ def test_from_scan_walks_through_names_with_prompts(tmp_path):
 
 
 def test_from_scan_asks_the_likely_names_first(tmp_path):
-    # Real text of a dev text (baodi-2022-xb): the tagger doubts 寓意宝坻站 (a false name), which comes first
+    # Real text of dev texts (changping-2017-tp, baodi-2016-yl): the tagger doubts 一泉三庙 (a slogan), which comes first
     # in the text but is asked last, said to be doubted.
     places = copy_places(tmp_path)
     report = tmp_path / "r.txt"
-    report.write_text("设计汲取了古典建筑的手法,寓意宝坻站提升城市活力。宝坻区投入三亿元改造乡村公路。\n", encoding="utf-8")
+    report.write_text("再现当年的“一泉三庙一楼”景观。宝坻区投入三亿元改造乡村公路。\n", encoding="utf-8")
     res = invoke("add", "--from-scan", report, "--places", places, input="s\ns\n")
     assert res.exit_code == 0, res.output
     asked = [line for line in res.output.splitlines() if line.startswith("[")]
-    assert asked == ["[1/2] 宝坻区", "[2/2] 寓意宝坻站 (possibly not a name: the tagger doubts it)"]
+    assert asked == ["[1/2] 宝坻区", "[2/2] 一泉三庙 (possibly not a name: the tagger doubts it)"]
 
 
 def test_export_every_format(tmp_path):

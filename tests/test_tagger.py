@@ -100,12 +100,12 @@ def test_a_spans_confidence_is_that_it_is_exactly_one_name():
     assert all(tagging.spans[span] < 0.05 for span in spans[1:])
 
 
-# Real text of dev texts (beijing-2005-yl, baodi-2016-yl, baodi-2022-xb): a road the tagger is sure of, a
-# false name it doubts (寓意|宝坻站), two false names with a place suffix it reads as no name at all
+# Real text of dev texts (beijing-2005-yl, baodi-2016-yl, changping-2017-tp): a road and a temple the tagger is
+# sure of, a false name it doubts (the slogan 一泉三庙), two false names with a place suffix it reads as no name at all
 # (通上柏油|路, 通公交|村), and a town after its district (门头沟区|龙泉镇), read apart as readers label it.
 DOUBTED = (
     "本市最后512个行政村通上柏油路。门头沟区龙泉镇的村民们喜庆赵家洼路竣工通车。宝坻区重点对旅游村和没有通公交村的"
-    "乡村公路进行新建。车站站房设计汲取了中国古典建筑“起翘”“飞檐”的手法,寓意宝坻站提升城市活力。"
+    "乡村公路进行新建。复建白衣庵和古戏楼,再现当年的“一泉三庙一楼”景观。"
 )
 
 
@@ -113,17 +113,17 @@ def test_candidates_carry_the_taggers_confidence():
     norm = normalize(DOUBTED).norm
     scored = {norm[s:e]: c for s, e, _, c in unplaced.scored_candidates(norm, 0, len(norm), [])}
     assert all(scored[n] >= LIKELY for n in ("赵家洼路", "宝坻区", "门头沟区", "龙泉镇"))
-    assert scored["寓意宝坻站"] < 0.25  # a possible name, far under LIKELY (the figure moves with each training)
-    # the rules alone find the false names too (not the road: the tagger adds it), with no confidence
+    assert scored["一泉三庙"] < 0.25  # a possible name, far under LIKELY (the figure moves with each training)
+    # the rules alone find the false names too (not the road and the temple: the tagger adds them), with no confidence
     untagged = {norm[s:e]: c for s, e, _, c in unplaced.scored_candidates(norm, 0, len(norm), [], tagged=False)}
-    assert set(untagged) - set(scored) == {"通上柏油路", "通公交村"} and set(scored) - set(untagged) == {"赵家洼路"}
+    assert set(untagged) - set(scored) == {"通上柏油路", "通公交村"} and set(scored) - set(untagged) == {"赵家洼路", "白衣庵"}
     assert set(untagged.values()) == {None}
 
 
 def test_a_rule_candidate_the_tagger_reads_as_no_name_is_dropped(monkeypatch):
     norm = normalize(DOUBTED).norm
     found = [norm[s:e] for s, e, _ in candidates(norm, 0, len(norm), [])]
-    assert "通上柏油路" not in found and "通公交村" not in found and "寓意宝坻站" in found
+    assert "通上柏油路" not in found and "通公交村" not in found and "一泉三庙" in found
     monkeypatch.setattr(unplaced, "DOUBTED", 0.0)  # no veto (nor the exact-span one below): the false names stay
     monkeypatch.setattr(unplaced, "UNSURE", 0.0)
     found = [norm[s:e] for s, e, _ in candidates(norm, 0, len(norm), [])]
@@ -131,13 +131,17 @@ def test_a_rule_candidate_the_tagger_reads_as_no_name_is_dropped(monkeypatch):
 
 
 def test_a_span_the_tagger_reads_as_no_one_name_is_dropped(monkeypatch):
-    # Real text of a dev text (daguan-2024-zm): a verb run into a mountain's name, which the tagger
-    # reads as part of a name (so the veto above keeps it) but not as one name from its first character.
-    norm = normalize("大关县翠华镇金海村背靠笔架山,与县城隔河相望。").norm
+    # Real text of a dev text (changchun-2014-s): the rules read an airport, 惠工路机场, inside the road
+    # 惠工路机场大道; the tagger reads it as part of a name (so the veto above keeps it) but not as one name
+    # from its first character to its last.
+    norm = normalize("续建惠工路机场大道、长吉互通立交桥等路桥工程。").norm
+    s = norm.index("惠工路机场")
+    tagging = tagger.tag(norm, 0, len(norm), spans=[(s, s + 5)])
+    assert tagging.within[(s, s + 5)] >= unplaced.DOUBTED and tagging.spans[(s, s + 5)] < unplaced.UNSURE
     found = [norm[s:e] for s, e, _ in candidates(norm, 0, len(norm), [])]
-    assert "背靠笔架山" not in found and "金海村" in found
+    assert "惠工路机场" not in found and "长吉互通立交桥" in found
     monkeypatch.setattr(unplaced, "UNSURE", 0.0)
-    assert "背靠笔架山" in [norm[s:e] for s, e, _ in candidates(norm, 0, len(norm), [])]
+    assert "惠工路机场" in [norm[s:e] for s, e, _ in candidates(norm, 0, len(norm), [])]
 
 
 def test_a_listed_township_of_the_national_list_is_never_vetoed(monkeypatch):
@@ -183,6 +187,31 @@ def test_training_teaches_compounds_split_as_they_are_scored(tmp_path):
     doc = Doc("t", "dev", text, {"璜土镇", "璜土村"}, set(), {"璜土镇璜土村", "江阴市"})
     (_, tags), = train_tagger.labelled_sequences(doc)
     assert "".join(tags[:9]) == "BIIBIIBII"
+
+
+def test_training_also_reads_each_text_with_its_places_stems_swapped_for_village_names(tmp_path):
+    # shangcai-2015-vj: 秦相路 and 龙祥路 are places, 朱桥 a place whose stem is one character, 城区 ambiguous.
+    # The copy keeps every tag and suffix and swaps only the places' stems, each for a village's name.
+    sys.path.insert(0, str(ROOT / "scripts"))
+    sys.path.insert(0, str(ROOT / "bench"))
+    import train_tagger
+    from eval_linking import Doc
+
+    text = tmp_path / "t.txt"
+    text.write_text("完成城区北大街、秦相路中段、龙祥路北段3条街道的下水道改造,朱桥同步完工。\n", encoding="utf-8")
+    doc = Doc("t", "dev", text, {"秦相路", "龙祥路", "朱桥"}, set(), {"城区", "秦相路中段", "龙祥路北段"})
+    norm = normalize(text.read_text(encoding="utf-8")).norm
+    tags = train_tagger._tags(doc, norm)
+    copy = train_tagger.swapped(doc, norm, tags)
+    assert copy == train_tagger.swapped(doc, norm, tags) and len(copy) == len(norm)
+    changed = [i for i, (a, b) in enumerate(zip(norm, copy, strict=True)) if a != b]
+    first, second = norm.index("秦相"), norm.index("龙祥")
+    assert set(changed) <= {first, first + 1, second, second + 1} and len(changed) >= 3
+    villages = tagger._village_names()[0]
+    assert copy[first : first + 2] in villages and copy[second : second + 2] in villages
+    assert copy[first + 2] == copy[second + 2] == "路" and "城区" in copy and "朱桥" in copy
+    plain, both = train_tagger.labelled_sequences(doc), train_tagger.training_sequences(doc)
+    assert both[: len(plain)] == plain and [y for _, y in both[len(plain) :]] == [y for _, y in plain]
 
 
 def test_training_is_deterministic(tmp_path):
