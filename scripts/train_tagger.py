@@ -15,6 +15,7 @@ Training is deterministic: the same texts give the same model.
 
 from __future__ import annotations
 
+import functools
 import random
 import sys
 import time
@@ -60,6 +61,14 @@ def labelled_sequences(doc: Doc) -> list[tuple[list[list[str]], list[str]]]:
     return _pieces(norm, _tags(doc, norm))
 
 
+@functools.cache
+def _villages_by_length() -> dict[int, list[str]]:
+    by_length: dict[int, list[str]] = {}
+    for name in sorted(tagger._village_names()[0]):
+        by_length.setdefault(len(name), []).append(name)
+    return by_length
+
+
 def swapped(doc: Doc, norm: str, tags: list[str]) -> str:
     """``norm`` with the stem of each labelled place (the name less its longest suffix, 2–4 Chinese
     characters) replaced by a village's name of the same length, chosen by a generator seeded by the
@@ -67,9 +76,7 @@ def swapped(doc: Doc, norm: str, tags: list[str]) -> str:
     from geo.unplaced import _automata
 
     suffixes = sorted(_automata()[1], key=len, reverse=True)
-    by_length: dict[int, list[str]] = {}
-    for name in sorted(tagger._village_names()[0]):
-        by_length.setdefault(len(name), []).append(name)
+    by_length = _villages_by_length()
     rng = random.Random(zlib.crc32(doc.name.encode()))
     chars = list(norm)
     i = 0
