@@ -190,6 +190,20 @@ def _tagger():
     return tagger
 
 
+def runs(tags: list[str]) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each name in a B/I/O tagging: a B or I, then the I after it."""
+    i = 0
+    while i < len(tags):
+        if tags[i] == "O":
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tags) and tags[j] == "I":
+            j += 1
+        yield i, j
+        i = j
+
+
 @dataclass(frozen=True)
 class Tagging:
     """What the tagger read in one region: the names it is sure of, and how sure it is of given spans."""
@@ -218,18 +232,10 @@ def tag(
     for a, b in chunks(norm, lo, hi):
         tagger.set(features(norm[a:b], area))
         tags = tagger.tag()
-        i = 0
-        while i < len(tags):
-            if tags[i] == "O":
-                i += 1
-                continue
-            j = i + 1
-            while j < len(tags) and tags[j] == "I":
-                j += 1
+        for i, j in runs(tags):
             sure = min(tagger.marginal(tags[x], x) for x in range(i, j))
             if sure >= CONFIDENCE:
                 found.append((a + i, a + j, sure))
-            i = j
         while k < len(asked) and asked[k][0] < b:
             s, e = asked[k]
             k += 1

@@ -79,21 +79,13 @@ def swapped(doc: Doc, norm: str, tags: list[str]) -> str:
     by_length = _villages_by_length()
     rng = random.Random(zlib.crc32(doc.name.encode()))
     chars = list(norm)
-    i = 0
-    while i < len(norm):
-        if tags[i] != "B":
-            i += 1
-            continue
-        j = i + 1
-        while j < len(norm) and tags[j] == "I":
-            j += 1
+    for i, j in tagger.runs(tags):
         name = norm[i:j]
         if name in doc.places:
             suffix = next((x for x in suffixes if name.endswith(x) and len(name) > len(x)), "")
             stem = name[: len(name) - len(suffix)]
             if 2 <= len(stem) <= 4 and all("\u4e00" <= c <= "\u9fff" for c in stem):
                 chars[i : i + len(stem)] = rng.choice(by_length[len(stem)])
-        i = j
     return "".join(chars)
 
 
